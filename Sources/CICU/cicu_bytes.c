@@ -1,0 +1,90 @@
+// Byte-level helpers with no ICU dependency: UTF-8 validation and scanning at memory speed.
+#define _GNU_SOURCE 1
+#include "CICU.h"
+
+#include <string.h>
+
+static inline int is_cont(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_truncated_tail,
+                               int64_t *tail_start, int32_t *bad_len) {
+  int64_t i = 0;
+  *tail_start = len;
+  *bad_len = 0;
+  while (i < len) {
+    // ASCII fast path, 16 bytes at a time.
+    while (i + 16 <= len) {
+      uint64_t a, b;
+      memcpy(&a, src + i, 8);
+      memcpy(&b, src + i + 8, 8);
+      if ((a | b) & 0x8080808080808080ULL) break;
+      i += 16;
+    }
+    if (i >= len) break;
+    uint8_t c = src[i];
+    if (c < 0x80) { i++; continue; }
+    int need;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c == 0xE0) { need = 2; lo = 0xA0; }
+    else if (c == 0xED) { need = 2; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) need = 2;
+    else if (c == 0xF0) { need = 3; lo = 0x90; }
+    else if (c == 0xF4) { need = 3; hi = 0x8F; }
+    else if (c >= 0xF1 && c <= 0xF3) need = 3;
+    else { *bad_len = 1; return i; }
+    // Second byte has the restricted range; later ones are plain continuation bytes.
+    int64_t j = i + 1;
+    for (int k = 0; k < need; k++, j++) {
+      if (j >= len) {
+        if (allow_truncated_tail) { *tail_start = i; return len; }
+        *bad_len = (int32_t)(j - i);
+        return i;
+      }
+      uint8_t x = src[j];
+      int ok = k == 0 ? (x >= lo && x <= hi) : is_cont(x);
+      if (!ok) { *bad_len = (int32_t)(j - i); return i; }
+    }
+    i = j;
+  }
+  return len;
+}
+
+int64_t cicu_count_byte(const uint8_t *src, int64_t len, uint8_t byte) {
+  int64_t n = 0;
+  const uint8_t *p = src, *end = src + len;
+  while (p < end) {
+    const uint8_t *q = memchr(p, byte, (size_t)(end - p));
+    if (!q) break;
+    n++;
+    p = q + 1;
+  }
+  return n;
+}
+
+int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte) {
+  const uint8_t *q = memrchr(src, byte, (size_t)len);
+  return q ? (int64_t)(q - src) : -1;
+}
+
+int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials) {
+  int64_t i = 0;
+  for (;;) {
+    while (i + 8 <= len) {
+      uint64_t a;
+      memcpy(&a, src + i, 8);
+      if (a & 0x8080808080808080ULL) break;
+      // Check the eight ASCII bytes against the table.
+      if (specials[src[i]] | specials[src[i + 1]] | specials[src[i + 2]] | specials[src[i + 3]] |
+          specials[src[i + 4]] | specials[src[i + 5]] | specials[src[i + 6]] | specials[src[i + 7]])
+        break;
+      i += 8;
+    }
+    if (i >= len) return len;
+    int64_t stop = i + 8 < len ? i + 8 : len;
+    for (; i < stop; i++) {
+      if (src[i] >= 0x80 || specials[src[i]]) return i;
+    }
+    if (i >= len) return len;
+  }
+}

@@ -1,0 +1,102 @@
+// CICU: the project's only view of ICU. Opaque handles, stdint types and cicu_ functions;
+// ICU's own headers are included only by the .c/.cpp files of this target.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ICU error code as a plain integer (UErrorCode). <= 0 is success, > 0 failure.
+typedef int32_t cicu_status;
+static const cicu_status CICU_BUFFER_OVERFLOW_ERROR = 15;
+
+/// The name ICU gives an error code ("U_ILLEGAL_ARGUMENT_ERROR").
+const char *cicu_error_name(cicu_status status);
+/// ICU's version as "72.1" and its Unicode version as "15.0".
+void cicu_versions(char icu[16], char unicode[16]);
+
+// MARK: Normalization (Normalizer2, UTF-8 fast path)
+
+typedef struct cicu_normalizer cicu_normalizer;
+/// Forms mirrored from ICU's Normalizer2 instances.
+typedef enum {
+  CICU_NFC = 0, CICU_NFD = 1, CICU_NFKC = 2, CICU_NFKD = 3, CICU_NFKC_CASEFOLD = 4
+} cicu_norm_form;
+/// Borrowed ICU singleton; never closed.
+const cicu_normalizer *cicu_normalizer_get(cicu_norm_form form, cicu_status *status);
+/// Length of the leading part of `src` that is certainly in the form (UTF-8 quick check).
+int64_t cicu_normalizer_span_yes_utf8(const cicu_normalizer *n, const uint8_t *src, int64_t len,
+                                      cicu_status *status);
+/// Normalizes UTF-8 into `dest`; returns the output length. If it exceeds `capacity`
+/// the status is CICU_BUFFER_OVERFLOW_ERROR and the return value is the length needed.
+int64_t cicu_normalizer_normalize_utf8(const cicu_normalizer *n, const uint8_t *src, int64_t len,
+                                       uint8_t *dest, int64_t capacity, cicu_status *status);
+/// Whether the code point always starts a new normalization segment (for chunk cuts).
+bool cicu_normalizer_has_boundary_before(const cicu_normalizer *n, int32_t c);
+/// UTF-16 normalization (used for short strings and the conformance suite).
+int32_t cicu_normalizer_normalize_utf16(const cicu_normalizer *n, const uint16_t *src, int32_t len,
+                                        uint16_t *dest, int32_t capacity, cicu_status *status);
+
+// MARK: Character properties (filled in bulk, never per character from Swift)
+
+/// Fills `out[i]` with the general category (UCharCategory) of code point `start + i`.
+void cicu_fill_general_categories(uint8_t *out, int32_t start, int32_t count);
+/// Fills `out[i]` with the script (UScriptCode, clamped to 255) of code point `start + i`.
+void cicu_fill_scripts(uint8_t *out, int32_t start, int32_t count);
+/// Fills `out[i]` with the canonical combining class of code point `start + i`.
+void cicu_fill_combining_classes(uint8_t *out, int32_t start, int32_t count);
+/// Fills `out[i]` with a bit set of binary properties of `start + i`:
+/// bit 0 Extended_Pictographic, bit 1 Emoji_Modifier, bit 2 White_Space, bit 3 Alphabetic,
+/// bit 4 Grapheme_Extend, bit 5 Default_Ignorable_Code_Point.
+void cicu_fill_binary_properties(uint8_t *out, int32_t start, int32_t count);
+/// Short script name ("Hebr") for a UScriptCode, or "" if unknown.
+const char *cicu_script_short_name(int32_t script);
+
+// MARK: Bytes and UTF-8
+
+/// Returns the offset of the first ill-formed UTF-8 sequence in `src`, or `len` if it is all
+/// well formed. A sequence that is merely truncated by the end of `src` counts as well formed
+/// when `allow_truncated_tail` is true (its start is returned in `*tail_start`, else len).
+/// `*bad_len` receives the length of the maximal ill-formed subpart (1..3).
+int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_truncated_tail,
+                               int64_t *tail_start, int32_t *bad_len);
+/// Number of bytes equal to `byte` in `src` (memchr speed).
+int64_t cicu_count_byte(const uint8_t *src, int64_t len, uint8_t byte);
+/// Offset of the last `byte` in `src`, or -1.
+int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte);
+/// Offset of the first byte >= 0x80 or equal to one of `specials` (a 256-entry table), or len.
+int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials);
+
+// MARK: Converters (ucnv), streaming to UTF-8
+
+typedef struct cicu_decoder cicu_decoder;
+typedef enum { CICU_ON_INVALID_STOP = 0, CICU_ON_INVALID_REPLACE = 1 } cicu_on_invalid;
+/// Opens a streaming decoder from the named charset to UTF-8.
+cicu_decoder *cicu_decoder_open(const char *charset, cicu_on_invalid mode, cicu_status *status);
+void cicu_decoder_close(cicu_decoder *d);
+/// Canonical ICU name of the decoder's charset.
+const char *cicu_decoder_name(const cicu_decoder *d);
+/// Converts as much of `src` as fits into `dest`. `*consumed` and the return value (bytes
+/// written) say how far it got; call again with the rest while both are non-zero. `flush` is
+/// true for the last call. On an invalid sequence in STOP mode the status is failure and
+/// `*error_offset` is its offset from `src`, `*error_bytes`/`*error_len` the bytes.
+int64_t cicu_decoder_convert(cicu_decoder *d, const uint8_t *src, int64_t len, int64_t *consumed,
+                             uint8_t *dest, int64_t capacity, bool flush, int64_t *error_offset,
+                             uint8_t error_bytes[8], int32_t *error_len, cicu_status *status);
+/// How many substitutions the decoder has made so far (REPLACE mode).
+int64_t cicu_decoder_replacements(const cicu_decoder *d);
+
+// MARK: Charset detection (ucsdet)
+
+/// Writes the best guess's name (up to 63 bytes) and returns its confidence 0..100, or -1.
+int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char name[64], cicu_status *status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,47 @@
+import CICU
+
+/// Memory-speed byte scans over contiguous buffers (memchr-class C loops).
+enum ByteScanning {
+  /// Offset of the first ill-formed UTF-8 sequence and its length, or `nil` if all is valid.
+  /// With `allowTruncatedTail`, an incomplete sequence at the very end is not an error; its start
+  /// is returned as `tailStart` (the caller carries it to the next chunk).
+  static func findInvalidUTF8(
+    _ bytes: [UInt8], range: Range<Int>, allowTruncatedTail: Bool
+  ) -> (invalid: (offset: Int, length: Int)?, tailStart: Int) {
+    if range.isEmpty { return (nil, range.upperBound) }
+    return bytes.withUnsafeBufferPointer { p in
+      var tail: Int64 = 0
+      var bad: Int32 = 0
+      let n = Int64(range.count)
+      let at = cicu_utf8_find_invalid(p.baseAddress! + range.lowerBound, n, allowTruncatedTail, &tail, &bad)
+      let base = range.lowerBound
+      if at < n { return ((base + Int(at), Int(bad)), base + Int(tail)) }
+      return (nil, base + Int(tail))
+    }
+  }
+
+  static func count(_ byte: UInt8, in bytes: [UInt8], range: Range<Int>) -> Int {
+    if range.isEmpty { return 0 }
+    return bytes.withUnsafeBufferPointer { p in
+      Int(cicu_count_byte(p.baseAddress! + range.lowerBound, Int64(range.count), byte))
+    }
+  }
+
+  static func lastIndex(of byte: UInt8, in bytes: [UInt8], before end: Int) -> Int? {
+    if end <= 0 { return nil }
+    return bytes.withUnsafeBufferPointer { p in
+      let r = cicu_last_byte(p.baseAddress, Int64(end), byte)
+      return r < 0 ? nil : Int(r)
+    }
+  }
+
+  /// First offset at or after `start` holding a non-ASCII byte or a byte flagged in `specials`.
+  static func firstInteresting(in bytes: [UInt8], from start: Int, specials: [UInt8]) -> Int {
+    if start >= bytes.count { return bytes.count }
+    return bytes.withUnsafeBufferPointer { p in
+      specials.withUnsafeBufferPointer { s in
+        start + Int(cicu_find_interesting(p.baseAddress! + start, Int64(p.count - start), s.baseAddress))
+      }
+    }
+  }
+}
