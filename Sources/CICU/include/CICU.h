@@ -7,6 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// Per-area headers (each owned by its feature: bidi, break iteration, transliteration).
+#include "cicu_bidi.h"
+#include "cicu_break.h"
+#include "cicu_translit.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
