@@ -1,0 +1,144 @@
+/// Byte sources and sinks for ``CorpusNormalizer``.
+protocol ByteSource {
+  mutating func read(appendingTo buffer: inout [UInt8], count: Int) throws(SystemError) -> Int
+}
+
+protocol ByteSink {
+  mutating func write(_ bytes: [UInt8]) throws(SystemError)
+}
+
+struct FileSource: ByteSource {
+  let file: SystemFile
+  func read(appendingTo buffer: inout [UInt8], count: Int) throws(SystemError) -> Int {
+    try file.read(appendingTo: &buffer, count: count)
+  }
+}
+
+struct MemorySource: ByteSource {
+  let bytes: [UInt8]
+  var offset = 0
+  mutating func read(appendingTo buffer: inout [UInt8], count: Int) throws(SystemError) -> Int {
+    let n = Swift.min(count, bytes.count - offset)
+    buffer.append(contentsOf: bytes[offset..<offset + n])
+    offset += n
+    return n
+  }
+}
+
+/// Buffers small writes into 1 MiB blocks.
+struct FileSink: ByteSink {
+  let file: SystemFile
+  var pending: [UInt8] = []
+  init(file: SystemFile) { self.file = file }
+  mutating func write(_ bytes: [UInt8]) throws(SystemError) {
+    if pending.isEmpty && bytes.count >= 1 << 16 {
+      try file.write(bytes)
+      return
+    }
+    pending.append(contentsOf: bytes)
+    if pending.count >= 1 << 20 { try flush() }
+  }
+  mutating func flush() throws(SystemError) {
+    try file.write(pending)
+    pending.removeAll(keepingCapacity: true)
+  }
+}
+
+struct MemorySink: ByteSink {
+  var bytes: [UInt8] = []
+  mutating func write(_ b: [UInt8]) throws(SystemError) { bytes.append(contentsOf: b) }
+}
+
+struct DiscardSink: ByteSink {
+  mutating func write(_ b: [UInt8]) throws(SystemError) {}
+}
+
+/// A temporary file beside the destination, renamed over it on ``commit()``.
+final class AtomicFileWriter {
+  let file: SystemFile
+  let destination: String
+  private var done = false
+
+  init(destination: String, modeFrom original: String?) throws(SystemError) {
+    self.destination = destination
+    let dir = FileSystem.directoryName(destination)
+    file = try SystemFile.createTemporary(in: dir, prefix: FileSystem.baseName(destination))
+    let mode = FileSystem.mode(destination) ?? original.flatMap(FileSystem.mode) ?? 0o644
+    file.setMode(mode & 0o777)
+  }
+
+  func commit() throws(SystemError) {
+    do {
+      try file.sync()
+      try FileSystem.rename(file.path, to: destination)
+      done = true
+    } catch {
+      abort()
+      throw error
+    }
+  }
+
+  func abort() {
+    if !done { FileSystem.remove(file.path) }
+    done = true
+  }
+
+  deinit { abort() }
+}
+
+/// UTF-8 validation or ICU decoding, carried across chunks.
+struct StreamingDecoder {
+  let encoding: TextEncoding
+  let replace: Bool
+  private let icu: ICUDecoder?
+  private(set) var replacementCount = 0
+
+  struct Bad: Error {
+    var offset: Int
+    var bytes: [UInt8]
+  }
+
+  init(encoding: TextEncoding, replace: Bool) throws(ICUError) {
+    self.encoding = encoding
+    self.replace = replace
+    icu = encoding == .utf8 ? nil : try ICUDecoder(charset: encoding.icuName, replaceInvalid: replace)
+  }
+
+  var replacements: Int { replacementCount + (icu?.replacements ?? 0) }
+
+  /// Decodes `raw` (from its start), appending UTF-8 to `text`; returns how many bytes of `raw`
+  /// were consumed (an incomplete UTF-8 sequence at the end is kept unless `final`).
+  mutating func decode(_ raw: [UInt8], final: Bool, appendingTo text: inout [UInt8]) throws(Bad) -> Int {
+    if let icu {
+      do {
+        try icu.convert(raw, range: raw.indices, flush: final, appendingTo: &text)
+      } catch {
+        throw Bad(offset: error.offset, bytes: error.bytes)
+      }
+      return raw.count
+    }
+    var start = 0
+    while true {
+      let r = ByteScanning.findInvalidUTF8(raw, range: start..<raw.count, allowTruncatedTail: !final)
+      guard let bad = r.invalid else {
+        if start == 0 && r.tailStart == raw.count && text.isEmpty {
+          text = raw
+        } else {
+          text.append(contentsOf: raw[start..<r.tailStart])
+        }
+        return r.tailStart
+      }
+      if !replace {
+        text.append(contentsOf: raw[start..<bad.offset])  // so the caller can count lines
+        // Show the bad sequence and the byte that broke it, as "C3 28".
+        var end = bad.offset + bad.length
+        if end < raw.count && bad.length < 4 && raw[bad.offset] >= 0xC2 { end += 1 }
+        throw Bad(offset: bad.offset, bytes: Array(raw[bad.offset..<end]))
+      }
+      text.append(contentsOf: raw[start..<bad.offset])
+      text.append(contentsOf: [0xEF, 0xBF, 0xBD])
+      replacementCount += 1
+      start = bad.offset + bad.length
+    }
+  }
+}

@@ -1,0 +1,325 @@
+/// Streams whole inputs (files, standard input, byte arrays) through decoding and a
+/// ``TextNormalizer``, with bounded memory, exact error positions and atomic file writes.
+///
+/// ```swift
+/// var job = CorpusNormalizer(profile: .clean)
+/// job.encoding = .auto
+/// let report = try job.normalizeFile(at: "in.txt", to: "out.txt")   // atomic: temp + rename
+/// print(report.bytesOut, report.encoding.reason)
+/// let bytes = try job.normalize(bytes: Array("שלום\r\n".utf8)).output   // "שלום\n"
+/// ```
+///
+/// Input is read in chunks (1 MiB by default) and cut at line ends, or, for a line longer than
+/// the chunk, before a character where no combining sequence or grapheme can continue, so
+/// streaming gives exactly the output of normalizing the whole input at once.
+public struct CorpusNormalizer: Sendable {
+  /// What to do with bytes that are invalid in the input's encoding.
+  public enum InvalidInputPolicy: String, Sendable, CaseIterable {
+    /// Stop this input with a ``CorpusError`` naming line, byte offset and bytes; write nothing.
+    case error
+    /// Write U+FFFD for each maximal invalid sequence and count them in the report.
+    case replace
+  }
+
+  /// The pipeline.
+  public var profile: NormalizationProfile
+  /// How to choose the input encoding.
+  public var encoding: EncodingChoice = .fixed(.utf8)
+  /// Invalid input handling.
+  public var onInvalid: InvalidInputPolicy = .error
+  /// When `false` (the default) every line end becomes `\n`, whatever the profile.
+  public var keepLineEnds = false
+  /// JSON Lines mode: normalize only the string at this dotted path (e.g. `["meta", "text"]`)
+  /// in each line, keeping every other byte of the line as it was.
+  public var jsonField: [String]?
+  /// Bytes read per chunk.
+  public var chunkSize = 1 << 20
+
+  /// A normalizer for a profile.
+  public init(profile: NormalizationProfile = .nfc) { self.profile = profile }
+
+  /// The steps actually run: the profile, with line-end unification first unless
+  /// ``keepLineEnds`` (or JSON Lines mode, where the line bytes are kept).
+  var effectiveProfile: NormalizationProfile {
+    var steps = profile.steps
+    if keepLineEnds || jsonField != nil {
+      steps.removeAll { $0 == .unifyLineEnds }
+    } else if !steps.contains(.unifyLineEnds) {
+      steps.insert(.unifyLineEnds, at: 0)
+    }
+    return NormalizationProfile(steps: steps)
+  }
+
+  /// Normalizes bytes in memory.
+  public func normalize(bytes: [UInt8], name: String = "<bytes>") throws(CorpusError) -> (output: [UInt8], report: CorpusReport) {
+    var source = MemorySource(bytes: bytes)
+    var sink = MemorySink()
+    let report = try run(source: &source, name: name, sink: &sink, progress: nil)
+    return (sink.bytes, report)
+  }
+
+  /// Normalizes the file at `input` into `output`, atomically: the output is written to a
+  /// temporary file in the same directory, synced and renamed over `output` only on success. If
+  /// `output` is `input`, this is an in-place rewrite; on any failure the original is untouched.
+  @discardableResult
+  public func normalizeFile(at input: String?, to output: String, progress: (@Sendable (Int) -> Void)? = nil)
+    throws(CorpusError) -> CorpusReport
+  {
+    let writer: AtomicFileWriter
+    do { writer = try AtomicFileWriter(destination: output, modeFrom: input) } catch { throw CorpusError(error) }
+    var sink = FileSink(file: writer.file)
+    let report: CorpusReport
+    do throws(CorpusError) {
+      var source: FileSource
+      let name: String
+      if let input, input != "-" {
+        if FileSystem.kind(input, followLinks: true) == .directory {
+          throw CorpusError(kind: .io, file: input, message: "is a directory")
+        }
+        source = FileSource(file: try Self.reopen(input))
+        name = input
+      } else {
+        source = FileSource(file: .standardInput)
+        name = "<stdin>"
+      }
+      report = try run(source: &source, name: name, sink: &sink, progress: progress)
+    } catch {
+      writer.abort()
+      throw error
+    }
+    do {
+      try sink.flush()
+      try writer.commit()
+    } catch {
+      writer.abort()
+      throw CorpusError(error)
+    }
+    return report
+  }
+
+  /// Concatenates files into `output` atomically (temporary file, sync, rename).
+  public static func concatenate(_ parts: [String], into output: String) throws(CorpusError) {
+    do {
+      let writer = try AtomicFileWriter(destination: output, modeFrom: nil)
+      var buffer: [UInt8] = []
+      for part in parts {
+        let f = try SystemFile.openForReading(part)
+        while true {
+          buffer.removeAll(keepingCapacity: true)
+          if try f.read(appendingTo: &buffer, count: 1 << 20) == 0 { break }
+          try writer.file.write(buffer)
+        }
+      }
+      try writer.commit()
+    } catch { throw CorpusError(error) }
+  }
+
+  /// Normalizes a file or standard input (`nil`) to standard output.
+  ///
+  /// For a regular file with ``InvalidInputPolicy/error``, the file is checked first so that a
+  /// bad file writes nothing. Standard input is streamed as it comes: on an error, what came
+  /// before the bad line has already been written.
+  @discardableResult
+  public func normalizeToStandardOutput(from input: String?, progress: (@Sendable (Int) -> Void)? = nil)
+    throws(CorpusError) -> CorpusReport
+  {
+    var sink = FileSink(file: .standardOutput)
+    let report = try normalize(from: input, into: &sink, progress: progress)
+    do { try sink.flush() } catch { throw CorpusError(error) }
+    return report
+  }
+
+  func normalize(from input: String?, into sink: inout some ByteSink, progress: (@Sendable (Int) -> Void)?)
+    throws(CorpusError) -> CorpusReport
+  {
+    guard let input, input != "-" else {
+      var source = FileSource(file: .standardInput)
+      return try run(source: &source, name: "<stdin>", sink: &sink, progress: progress)
+    }
+    let file: SystemFile
+    do { file = try SystemFile.openForReading(input) } catch { throw CorpusError(error) }
+    if FileSystem.kind(input, followLinks: true) == .directory {
+      throw CorpusError(kind: .io, file: input, message: "is a directory")
+    }
+    if onInvalid == .error && file.regularFileSize != nil {
+      var check = FileSource(file: try Self.reopen(input))
+      var discard = DiscardSink()
+      _ = try run(source: &check, name: input, sink: &discard, progress: nil, decodeOnly: true)
+    }
+    var source = FileSource(file: file)
+    return try run(source: &source, name: input, sink: &sink, progress: progress)
+  }
+
+  static func reopen(_ path: String) throws(CorpusError) -> SystemFile {
+    do { return try SystemFile.openForReading(path) } catch { throw CorpusError(error) }
+  }
+
+  // MARK: The streaming loop
+
+  func run(
+    source: inout some ByteSource, name: String, sink: inout some ByteSink,
+    progress: (@Sendable (Int) -> Void)?, decodeOnly: Bool = false
+  ) throws(CorpusError) -> CorpusReport {
+    let normalizer = TextNormalizer(profile: effectiveProfile)
+    var report = CorpusReport(input: name)
+    var raw: [UInt8] = []  // undecoded input
+    var rawBase = 0  // absolute offset of raw[0]
+    var text: [UInt8] = []  // decoded UTF-8 not yet normalized
+    var linesBefore = 0  // '\n' count in decoded text already passed on
+    var eof = false
+    var decoder: StreamingDecoder? = nil
+
+    func fill(_ minimum: Int) throws(CorpusError) {
+      while !eof && raw.count < minimum {
+        let got: Int
+        do { got = try source.read(appendingTo: &raw, count: chunkSize) } catch { throw CorpusError(error) }
+        if got == 0 { eof = true }
+        report.bytesIn += got
+      }
+    }
+
+    // Encoding decision on the first bytes.
+    try fill(EncodingDetector.sampleSize)
+    let decision: EncodingDecision
+    switch encoding {
+    case .auto:
+      decision = EncodingDetector.detect(Array(raw.prefix(EncodingDetector.sampleSize)))
+    case .fixed(let e):
+      let bom: [UInt8]
+      switch e {
+      case .utf8: bom = [0xEF, 0xBB, 0xBF]
+      case .utf16LE: bom = [0xFF, 0xFE]
+      case .utf16BE: bom = [0xFE, 0xFF]
+      default: bom = []
+      }
+      let has = !bom.isEmpty && raw.starts(with: bom)
+      decision = EncodingDecision(encoding: e, bomLength: has ? bom.count : 0, reason: has ? "given; BOM skipped" : "given")
+    }
+    report.encoding = decision
+    do {
+      decoder = try StreamingDecoder(encoding: decision.encoding, replace: onInvalid == .replace)
+    } catch {
+      throw CorpusError(kind: .usage, file: name, message: "unknown encoding '\(decision.encoding)' (\(error))")
+    }
+    raw.removeFirst(decision.bomLength)
+    rawBase = decision.bomLength
+
+    var stats = NormalizationStatistics()
+    while true {
+      try fill(1)
+      // Decode everything read so far.
+      let consumedRaw: Int
+      do {
+        consumedRaw = try decoder!.decode(raw, final: eof, appendingTo: &text)
+      } catch let bad {
+        let before = text.count
+        _ = before
+        let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
+        throw CorpusError(
+          kind: decision.encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: name, line: line,
+          byteOffset: rawBase + bad.offset, bytes: bad.bytes,
+          message: decision.encoding == .utf8 ? "" : "in \(decision.encoding)")
+      }
+      raw.removeFirst(consumedRaw)
+      rawBase += consumedRaw
+      // Pass on complete lines (or a safe cut of an overlong line).
+      let cut: Int
+      if eof {
+        cut = text.count
+      } else if let nl = ByteScanning.lastIndex(of: 0x0A, in: text, before: text.count) {
+        cut = nl + 1
+      } else if text.count >= chunkSize {
+        cut = ChunkBoundary.safeCut(text)
+      } else {
+        cut = 0
+      }
+      if cut > 0 {
+        let piece = cut == text.count ? text : Array(text[..<cut])
+        text.removeFirst(cut)
+        linesBefore += ByteScanning.count(0x0A, in: piece, range: piece.indices)
+        if !decodeOnly {
+          let out: [UInt8]
+          do {
+            if let field = jsonField {
+              out = try JSONLines.normalizeField(field, in: piece, firstLine: linesBefore - ByteScanning.count(0x0A, in: piece, range: piece.indices) + 1, file: name, normalizer: normalizer, statistics: &stats)
+            } else {
+              out = try normalizer.normalize(utf8: piece, statistics: &stats)
+            }
+          } catch let e as CorpusError {
+            throw e
+          } catch let e as ICUError {
+            throw CorpusError(e, file: name)
+          } catch {
+            throw CorpusError(kind: .icu, file: name, message: "\(error)")
+          }
+          do { try sink.write(out) } catch { throw CorpusError(error) }
+          report.bytesOut += out.count
+        }
+        progress?(report.bytesIn)
+      }
+      if eof && text.isEmpty && raw.isEmpty { break }
+    }
+    report.lines = linesBefore
+    report.statistics = stats
+    report.replacements = decoder!.replacements
+    return report
+  }
+}
+
+/// What normalizing one input did.
+public struct CorpusReport: Sendable, Hashable {
+  /// The input's name.
+  public var input: String
+  /// Bytes read.
+  public var bytesIn = 0
+  /// Bytes written.
+  public var bytesOut = 0
+  /// Lines (`\n`) in the decoded input.
+  public var lines = 0
+  /// The encoding used and why.
+  public var encoding = EncodingDecision(encoding: .utf8, bomLength: 0, reason: "")
+  /// U+FFFD substitutions made (``CorpusNormalizer/InvalidInputPolicy/replace``).
+  public var replacements = 0
+  /// Changes per step.
+  public var statistics = NormalizationStatistics()
+
+  /// Creates an empty report.
+  public init(input: String) { self.input = input }
+}
+
+/// Where a chunk of text may be cut without changing its normalization or splitting a grapheme.
+enum ChunkBoundary {
+  /// The last offset (> 0) before an ASCII character that is not a line feed after a CR, or, for
+  /// text without ASCII, before a character that starts a normalization segment in every form.
+  static func safeCut(_ text: [UInt8]) -> Int {
+    var i = text.count - 1
+    let floor = Swift.max(1, text.count - 65536)
+    while i >= floor {
+      let b = text[i]
+      if b < 0x80 && b != 0x0A && text[i - 1] != 0x0D && b != 0x27 && b != 0x22 && text[i - 1] < 0x80 {
+        return i
+      }
+      i -= 1
+    }
+    // No ASCII near the end: cut before a starter that every form treats as a boundary.
+    i = text.count - 1
+    while i >= 1 {
+      if text[i] & 0xC0 != 0x80 {
+        let (v, _) = UTF8Bytes.decode(text, at: i)
+        if let s = Unicode.Scalar(v), ChunkBoundary.isHardBoundary(s) { return i }
+      }
+      i -= 1
+    }
+    return text.count  // one enormous combining sequence: pass it on whole
+  }
+
+  static func isHardBoundary(_ s: Unicode.Scalar) -> Bool {
+    guard UnicodeTables.combiningClass[Int(s.value)] == 0 else { return false }
+    let gc = UnicodeTables.generalCategory[Int(s.value)]
+    if GeneralCategoryCode.isMark(gc) || s.value == 0x200D || s.value == 0x200C { return false }
+    for form in NormalizationForm.allCases {
+      guard let n = try? ICUNormalizer.instance(form), n.hasBoundaryBefore(s) else { return false }
+    }
+    return true
+  }
+}

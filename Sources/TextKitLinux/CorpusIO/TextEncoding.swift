@@ -1,0 +1,119 @@
+/// A character encoding of input text.
+///
+/// ```swift
+/// TextEncoding(name: "cp1255")     // .windows1255
+/// TextEncoding(name: "koi8-r")     // .icu("koi8-r"): any name ICU's converters accept
+/// ```
+public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
+  /// UTF-8; a leading byte-order mark is removed.
+  case utf8
+  /// UTF-16 little-endian (a leading BOM is removed).
+  case utf16LE
+  /// UTF-16 big-endian (a leading BOM is removed).
+  case utf16BE
+  /// Windows Hebrew (logical order, with niqqud); what ICU's detector calls `ISO-8859-8-I`.
+  case windows1255
+  /// ISO-8859-8 (historically visual order).
+  case iso8859_8
+  /// ISO-8859-8-I (logical order).
+  case iso8859_8I
+  /// ISO-8859-8-E (explicit directionality).
+  case iso8859_8E
+  /// DOS Hebrew (code page 862).
+  case cp862
+  /// Any other converter name ICU accepts.
+  case icu(String)
+
+  /// Parses a user-facing name (case-insensitive, common aliases).
+  public init(name: String) {
+    switch name.lowercased().replacing("_", with: "-") {
+    case "utf-8", "utf8": self = .utf8
+    case "utf-16le", "utf16le": self = .utf16LE
+    case "utf-16be", "utf16be": self = .utf16BE
+    case "windows-1255", "cp1255", "win-1255", "windows1255": self = .windows1255
+    case "iso-8859-8", "iso8859-8", "hebrew": self = .iso8859_8
+    case "iso-8859-8-i", "iso8859-8-i": self = .iso8859_8I
+    case "iso-8859-8-e", "iso8859-8-e": self = .iso8859_8E
+    case "cp862", "ibm862", "ibm-862", "dos-862": self = .cp862
+    default: self = .icu(name)
+    }
+  }
+
+  /// The name given to ICU's converter.
+  var icuName: String {
+    switch self {
+    case .utf8: return "UTF-8"
+    case .utf16LE: return "UTF-16LE"
+    case .utf16BE: return "UTF-16BE"
+    case .windows1255: return "windows-1255"
+    case .iso8859_8: return "ISO-8859-8"
+    case .iso8859_8I: return "ISO-8859-8-I"
+    case .iso8859_8E: return "ISO-8859-8-E"
+    case .cp862: return "ibm-862"
+    case .icu(let n): return n
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .icu(let n): return n
+    case .cp862: return "cp862"
+    default: return icuName
+    }
+  }
+}
+
+/// How to choose the input encoding.
+public enum EncodingChoice: Sendable, Hashable {
+  /// BOM, then valid UTF-8, then ICU charset detection (Hebrew single-byte text that ICU reports
+  /// as ISO-8859-8-I is decoded as windows-1255, its superset).
+  case auto
+  /// This encoding.
+  case fixed(TextEncoding)
+}
+
+/// What was chosen for an input, and why (`--verbose`).
+public struct EncodingDecision: Sendable, Hashable {
+  /// The encoding used.
+  public var encoding: TextEncoding
+  /// Bytes of byte-order mark skipped at the start.
+  public var bomLength: Int
+  /// A one-line reason, e.g. "UTF-8 BOM" or "ICU detected ISO-8859-8-I (confidence 62)".
+  public var reason: String
+}
+
+/// Chooses an encoding from the first bytes of an input.
+public enum EncodingDetector {
+  /// How many bytes ``detect(_:)`` looks at.
+  public static let sampleSize = 64 * 1024
+
+  /// Decides the encoding of an input from its first bytes.
+  public static func detect(_ sample: [UInt8]) -> EncodingDecision {
+    if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .init(encoding: .utf8, bomLength: 3, reason: "UTF-8 BOM") }
+    if sample.starts(with: [0xFF, 0xFE]) { return .init(encoding: .utf16LE, bomLength: 2, reason: "UTF-16LE BOM") }
+    if sample.starts(with: [0xFE, 0xFF]) { return .init(encoding: .utf16BE, bomLength: 2, reason: "UTF-16BE BOM") }
+    let check = ByteScanning.findInvalidUTF8(sample, range: sample.indices, allowTruncatedTail: true)
+    if check.invalid == nil {
+      let ascii = !sample.contains { $0 >= 0x80 }
+      return .init(encoding: .utf8, bomLength: 0, reason: ascii ? "ASCII (read as UTF-8)" : "valid UTF-8")
+    }
+    guard let guess = ICUCharsetDetector.detect(sample) else {
+      return .init(encoding: .utf8, bomLength: 0, reason: "not UTF-8 and ICU had no guess; reading as UTF-8")
+    }
+    let detected = TextEncoding(name: guess.name)
+    let encoding: TextEncoding
+    var note = ""
+    switch detected {
+    case .iso8859_8I, .iso8859_8:
+      // ICU reports windows-1255 Hebrew as ISO-8859-8-I; windows-1255 is the superset
+      // (it adds niqqud and punctuation), so it decodes both without loss.
+      encoding = .windows1255
+      note = detected == .iso8859_8 ? "; visual order is likely" : ""
+    default:
+      encoding = detected
+    }
+    return .init(
+      encoding: encoding, bomLength: 0,
+      reason: "not UTF-8; ICU detected \(guess.name) (confidence \(guess.confidence)), decoding as \(encoding)\(note)")
+  }
+}

@@ -1,0 +1,76 @@
+/// Applies a ``NormalizationProfile`` to strings or to chunks of UTF-8.
+///
+/// ```swift
+/// let normalizer = TextNormalizer(profile: .clean)
+/// try normalizer.normalize("\u{202B}שלום\u{202C}\u{00A0}world")   // "שלום world"
+/// ```
+///
+/// Work is done on UTF-8 bytes, a whole chunk at a time: each step first scans for the bytes it
+/// could change (at memory speed) and leaves the chunk untouched, without a copy, when there are
+/// none; normalization forms run ICU's quick check before any work.
+public struct TextNormalizer: Sendable {
+  /// The pipeline this normalizer applies.
+  public let profile: NormalizationProfile
+
+  /// Creates a normalizer for a profile.
+  public init(profile: NormalizationProfile = .nfc) { self.profile = profile }
+
+  /// Normalizes a string.
+  ///
+  /// - Throws: ``ICUError`` if ICU fails (it does not for well-formed text).
+  public func normalize(_ string: String) throws(ICUError) -> String {
+    var stats = NormalizationStatistics()
+    let out = try normalize(utf8: Array(string.utf8), statistics: &stats)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Normalizes one chunk of well-formed UTF-8.
+  ///
+  /// A chunk must not end inside a combining sequence; ``ChunkBoundary`` finds safe cut points
+  /// for streaming. Changes are counted per step into `statistics`.
+  /// - Complexity: O(n) per step.
+  public func normalize(utf8 chunk: [UInt8], statistics: inout NormalizationStatistics) throws(ICUError)
+    -> [UInt8]
+  {
+    var current = chunk
+    for (index, step) in profile.steps.enumerated() {
+      var changes = 0
+      if let next = try StepRunner.run(step, on: current, changes: &changes) {
+        current = next
+      }
+      statistics.record(step: index, name: step.name, changes: changes)
+    }
+    return current
+  }
+}
+
+/// Counts of what each step changed (scalars replaced or removed; normalization forms count the
+/// bytes of text that were not already normalized).
+public struct NormalizationStatistics: Sendable, Hashable, Codable {
+  /// Step names in pipeline order with their change counts.
+  public private(set) var changes: [StepCount] = []
+
+  /// One step's count.
+  public struct StepCount: Sendable, Hashable, Codable {
+    /// ``NormalizationStep/name``.
+    public var step: String
+    /// How many changes it made.
+    public var count: Int
+  }
+
+  /// Empty statistics.
+  public init() {}
+
+  mutating func record(step index: Int, name: String, changes count: Int) {
+    if index < changes.count {
+      changes[index].count += count
+    } else {
+      changes.append(StepCount(step: name, count: count))
+    }
+  }
+
+  /// Adds another set of statistics for the same pipeline.
+  public mutating func merge(_ other: NormalizationStatistics) {
+    for (i, c) in other.changes.enumerated() { record(step: i, name: c.step, changes: c.count) }
+  }
+}
