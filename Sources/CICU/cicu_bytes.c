@@ -68,23 +68,33 @@ int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte) {
 }
 
 int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials) {
+  // specials[256] != 0 marks interesting bytes; specials[0x80] (a continuation byte, never
+  // interesting itself) is a flag: 1 when no ASCII byte is interesting, so ASCII words can be
+  // skipped eight at a time.
   int64_t i = 0;
-  for (;;) {
-    while (i + 8 <= len) {
-      uint64_t a;
-      memcpy(&a, src + i, 8);
-      if (a & 0x8080808080808080ULL) break;
-      // Check the eight ASCII bytes against the table.
-      if (specials[src[i]] | specials[src[i + 1]] | specials[src[i + 2]] | specials[src[i + 3]] |
-          specials[src[i + 4]] | specials[src[i + 5]] | specials[src[i + 6]] | specials[src[i + 7]])
-        break;
-      i += 8;
+  const int ascii_quiet = specials[0x80] != 0;
+  if (ascii_quiet) {
+    for (;;) {
+      while (i + 8 <= len) {
+        uint64_t a;
+        memcpy(&a, src + i, 8);
+        if (a & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+      int64_t stop = i + 8 < len ? i + 8 : len;
+      for (; i < stop; i++) {
+        uint8_t b = src[i];
+        if (b >= 0xC0 && specials[b]) return i;
+      }
+      if (i >= len) return len;
     }
-    if (i >= len) return len;
-    int64_t stop = i + 8 < len ? i + 8 : len;
-    for (; i < stop; i++) {
-      if (src[i] >= 0x80 || specials[src[i]]) return i;
-    }
-    if (i >= len) return len;
   }
+  for (; i + 4 <= len; i += 4) {
+    if (specials[src[i]] | specials[src[i + 1]] | specials[src[i + 2]] | specials[src[i + 3]]) break;
+  }
+  for (; i < len; i++) {
+    uint8_t b = src[i];
+    if (specials[b] && (b < 0x80 || b >= 0xC0)) return i;
+  }
+  return len;
 }

@@ -50,42 +50,87 @@ extern "C" const cicu_normalizer *cicu_normalizer_get(cicu_norm_form form, cicu_
   return reinterpret_cast<const cicu_normalizer *>(n);
 }
 
+// ASCII is in NFC, NFD, NFKC and NFKD, every ASCII character is a starter that never
+// combines with what precedes it, and no ASCII character is the second element of a
+// composition. So text splits into ASCII runs (already normalized) and segments that run from
+// the last ASCII character before a non-ASCII run (it may compose with following marks) to the
+// next ASCII byte; only those segments need ICU. Not valid for NFKC_Casefold (uppercase ASCII
+// changes), which always goes through ICU whole.
+static inline int64_t skip_ascii(const uint8_t *s, int64_t i, int64_t len) {
+  while (i + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < len && s[i] < 0x80) i++;
+  return i;
+}
+static inline int64_t skip_non_ascii(const uint8_t *s, int64_t i, int64_t len) {
+  while (i < len && s[i] >= 0x80) i++;
+  return i;
+}
+
 extern "C" int64_t cicu_normalizer_span_yes_utf8(const cicu_normalizer *n, const uint8_t *src,
                                                  int64_t len, cicu_status *status) {
-  // ICU's public UTF-8 API answers yes/no for a whole string; we want the length of the
-  // quick-check-yes prefix so the caller only normalizes from the first "maybe/no" segment.
-  // isNormalizedUTF8 is fast (it runs the UTF-8 spanQuickCheckYes internally), so use it as a
-  // whole-chunk test and, if it fails, bisect to a coarse prefix at ASCII cut points.
   UErrorCode ec = U_ZERO_ERROR;
   const icu::Normalizer2 *nz = as_icu(n);
-  icu::StringPiece whole(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
-  if (nz->isNormalizedUTF8(whole, ec)) {
+  static const icu::Normalizer2 *casefold = icu::Normalizer2::getNFKCCasefoldInstance(ec);
+  if (nz == casefold) {
+    icu::StringPiece whole(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
+    bool yes = nz->isNormalizedUTF8(whole, ec);
     *status = ec;
-    return len;
+    return yes ? len : 0;
   }
-  if (U_FAILURE(ec)) { *status = ec; return 0; }
-  // Coarse prefix: grow in halves from the start at positions before ASCII bytes (always a
-  // normalization boundary for the five forms: no ASCII character combines with what precedes).
-  int64_t good = 0, lo = 0, hi = len;
-  while (hi - lo > 4096) {
-    int64_t mid = lo + (hi - lo) / 2;
-    while (mid < hi && src[mid] >= 0x80) mid++;
-    if (mid >= hi) break;
-    icu::StringPiece part(reinterpret_cast<const char *>(src), static_cast<int32_t>(mid));
-    if (nz->isNormalizedUTF8(part, ec)) { good = mid; lo = mid; } else { hi = mid; }
+  int64_t i = 0;
+  while (i < len) {
+    i = skip_ascii(src, i, len);
+    if (i >= len) break;
+    int64_t segStart = i > 0 ? i - 1 : 0;
+    int64_t segEnd = skip_non_ascii(src, i, len);
+    icu::StringPiece seg(reinterpret_cast<const char *>(src + segStart),
+                         static_cast<int32_t>(segEnd - segStart));
+    if (!nz->isNormalizedUTF8(seg, ec)) {
+      *status = ec;
+      return segStart;
+    }
     if (U_FAILURE(ec)) { *status = ec; return 0; }
+    i = segEnd;
   }
   *status = ec;
-  return good;
+  return len;
 }
 
 extern "C" int64_t cicu_normalizer_normalize_utf8(const cicu_normalizer *n, const uint8_t *src,
                                                   int64_t len, uint8_t *dest, int64_t capacity,
                                                   cicu_status *status) {
   UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2 *nz = as_icu(n);
+  static const icu::Normalizer2 *casefold = icu::Normalizer2::getNFKCCasefoldInstance(ec);
   icu::CheckedArrayByteSink sink(reinterpret_cast<char *>(dest), static_cast<int32_t>(capacity));
-  icu::StringPiece piece(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
-  as_icu(n)->normalizeUTF8(0, piece, sink, nullptr, ec);
+  if (nz == casefold) {
+    icu::StringPiece piece(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
+    nz->normalizeUTF8(0, piece, sink, nullptr, ec);
+  } else {
+    // Copy ASCII runs and already-normalized segments; normalize only the others.
+    int64_t i = 0, copied = 0;
+    while (i < len && U_SUCCESS(ec)) {
+      i = skip_ascii(src, i, len);
+      if (i >= len) break;
+      int64_t segStart = i > 0 ? i - 1 : 0;
+      if (segStart < copied) segStart = copied;
+      int64_t segEnd = skip_non_ascii(src, i, len);
+      icu::StringPiece seg(reinterpret_cast<const char *>(src + segStart),
+                           static_cast<int32_t>(segEnd - segStart));
+      if (!nz->isNormalizedUTF8(seg, ec) && U_SUCCESS(ec)) {
+        sink.Append(reinterpret_cast<const char *>(src + copied), static_cast<int32_t>(segStart - copied));
+        nz->normalizeUTF8(0, seg, sink, nullptr, ec);
+        copied = segEnd;
+      }
+      i = segEnd;
+    }
+    sink.Append(reinterpret_cast<const char *>(src + copied), static_cast<int32_t>(len - copied));
+  }
   if (U_SUCCESS(ec) && sink.Overflowed()) ec = U_BUFFER_OVERFLOW_ERROR;
   *status = ec;
   return sink.NumberOfBytesAppended();

@@ -74,7 +74,8 @@ int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_trunc
 int64_t cicu_count_byte(const uint8_t *src, int64_t len, uint8_t byte);
 /// Offset of the last `byte` in `src`, or -1.
 int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte);
-/// Offset of the first byte >= 0x80 or equal to one of `specials` (a 256-entry table), or len.
+/// Offset of the first byte flagged in `specials` (256 entries; ASCII bytes or UTF-8 lead
+/// bytes), or len. `specials[0x80] = 1` declares that no ASCII byte is flagged (fast path).
 int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials);
 
 // MARK: Converters (ucnv), streaming to UTF-8

@@ -54,13 +54,20 @@ struct DiscardSink: ByteSink {
 }
 
 /// A temporary file beside the destination, renamed over it on ``commit()``.
+///
+/// When the destination already exists (in-place rewrites, `-o` over a file) the temporary file
+/// is fsynced before the rename, so that even a crash or power loss leaves either the original
+/// or the complete new file. A new destination has no original to protect: it is renamed into
+/// place without the (slow) fsync; a failed run still leaves nothing behind.
 final class AtomicFileWriter {
   let file: SystemFile
   let destination: String
+  private let replacing: Bool
   private var done = false
 
   init(destination: String, modeFrom original: String?) throws(SystemError) {
     self.destination = destination
+    replacing = FileSystem.kind(destination, followLinks: false) != .missing
     let dir = FileSystem.directoryName(destination)
     file = try SystemFile.createTemporary(in: dir, prefix: FileSystem.baseName(destination))
     let mode = FileSystem.mode(destination) ?? original.flatMap(FileSystem.mode) ?? 0o644
@@ -69,7 +76,7 @@ final class AtomicFileWriter {
 
   func commit() throws(SystemError) {
     do {
-      try file.sync()
+      if replacing { try file.sync() }
       try FileSystem.rename(file.path, to: destination)
       done = true
     } catch {

@@ -205,8 +205,12 @@ public struct CorpusNormalizer: Sendable {
     rawBase = decision.bomLength
 
     var stats = NormalizationStatistics()
+    var first = true
     while true {
-      try fill(1)
+      // Read one more chunk each round (the first was read for detection); an incomplete
+      // sequence left at the end of `raw` waits for it.
+      if !first && !eof { try fill(raw.count + 1) }
+      first = false
       // Decode everything read so far.
       let consumedRaw: Int
       do {

@@ -39,15 +39,20 @@ public struct NormalizationProfile: Sendable, Hashable {
       .punctuationToSpace, .collapseWhitespace,
     ])
 
-  /// This profile with the given Hebrew mark policy: replaces its mark step, or adds one before
-  /// its last normalization form (or at the end).
+  /// This profile with the given Hebrew mark policy: replaces its mark step, or adds one after
+  /// its last normalization form (so presentation forms are decomposed first), followed by that
+  /// form again (removing a mark can make a new composition possible; the quick check makes the
+  /// second pass nearly free).
   public func withHebrewMarks(_ policy: HebrewMarkPolicy) -> NormalizationProfile {
     var steps = self.steps
     if let i = steps.firstIndex(where: { if case .hebrewMarks = $0 { return true } else { return false } }) {
       steps[i] = .hebrewMarks(policy)
     } else if policy != .keepAll {
-      let at = steps.lastIndex(where: { if case .form = $0 { return true } else { return false } }) ?? steps.endIndex
-      steps.insert(.hebrewMarks(policy), at: at)
+      if let last = steps.lastIndex(where: { if case .form = $0 { return true } else { return false } }) {
+        steps.insert(contentsOf: [.hebrewMarks(policy), steps[last]], at: last + 1)
+      } else {
+        steps.append(.hebrewMarks(policy))
+      }
     }
     return NormalizationProfile(steps: steps)
   }

@@ -76,7 +76,11 @@ enum QuoteRules {
       guard isSingle(v) else { return false }
       // A geresh-like mark inside the word (ג'ורג') is preceded by a Hebrew letter; an opening
       // quote is not.
-      if s > 0, let (p, _) = baseBefore(b, s), HebrewMarks.isLetter(p) { j = s; continue }
+      if s > 0, let (p, _) = baseBefore(b, s), HebrewMarks.isLetter(p) {
+        if opensQuotation(b, at: s, length: j - s, double: false) { return true }
+        j = s
+        continue
+      }
       return v != 0x05F3
     }
     return false
@@ -97,7 +101,7 @@ enum QuoteRules {
     let next: UInt32? = i + length < b.count ? UTF8Bytes.decode(b, at: i + length).0 : nil
     let beforeHebrew = next.map(HebrewMarks.isLetter) ?? false
     let target: UInt32
-    if afterHebrew && beforeHebrew && !(double && closesLater(b, from: i + length)) {
+    if afterHebrew && beforeHebrew && !opensQuotation(b, at: i, length: length, double: double) {
       target = single ? 0x05F3 : 0x05F4
     } else if single && afterHebrew && !(next.map(isLetterOrDigit) ?? false)
       && !wordOpensWithSingleQuote(b, before: i)
@@ -113,16 +117,28 @@ enum QuoteRules {
     return true
   }
 
-  /// Whether the Hebrew letters from `i` are followed by a double quote: then the mark at hand
-  /// opens a quotation after a prefix letter (ו"שלום"), it is not gershayim.
-  static func closesLater(_ b: [UInt8], from i: Int) -> Bool {
-    var j = i
+  /// Whether a mark between Hebrew letters opens a quotation after a prefix letter
+  /// (ו"שלום", ו'כן') rather than being gershayim or geresh: the Hebrew letters after it are
+  /// closed by a mark of the same family. For the single mark the letter before must also be a
+  /// prefix letter (ו ה ב כ ל מ ש) standing alone at the word start, since ג'ורג' has the same
+  /// shape.
+  static func opensQuotation(_ b: [UInt8], at i: Int, length: Int, double: Bool) -> Bool {
+    var j = i + length
+    var closes = false
     while j < b.count {
       let (v, len) = UTF8Bytes.decode(b, at: j)
       if HebrewMarks.isLetter(v) || HebrewMarks.isMark(v) { j += len; continue }
-      return isDouble(v)
+      closes = double ? isDouble(v) : isSingle(v)
+      break
     }
-    return false
+    if !closes { return false }
+    if double { return true }
+    guard let (p, ps) = baseBefore(b, i), [0x05D5, 0x05D4, 0x05D1, 0x05DB, 0x05DC, 0x05DE, 0x05E9].contains(p) else {
+      return false
+    }
+    if ps == 0 { return true }
+    let (before, _) = UTF8Bytes.decodeBefore(b, ps)
+    return !(HebrewMarks.isLetter(before) || HebrewMarks.isMark(before))
   }
 
   static func isLetterOrDigit(_ v: UInt32) -> Bool {
@@ -210,7 +226,6 @@ enum WhitespaceCollapse {
       i = ByteScanning.firstInteresting(in: input, from: i, specials: Specials.whitespace)
       if i >= n { break }
       let c = input[i]
-      if c >= 0x80 { i += UTF8Bytes.decode(input, at: i).1; continue }
       if c == 0x0A { i += 1; continue }
       // A run of spaces/tabs.
       var j = i

@@ -20,7 +20,7 @@ enum StepRunner {
       changes += input.count - prefix
       return out
     case .unifyLineEnds:
-      return rewrite(input, specials: Specials.carriageReturn, changes: &changes) { v, i, len, out in
+      return rewrite(input, specials: Specials.lineEnds, changes: &changes) { v, i, len, out in
         switch v {
         case 0x0D:
           if i + 1 < input.count && input[i + 1] == 0x0A { return true }  // CRLF: drop the CR
@@ -33,11 +33,11 @@ enum StepRunner {
         }
       }
     case .removeBidiControls:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, _, _, _ in
+      return rewrite(input, specials: Specials.bidiControls, changes: &changes) { v, _, _, _ in
         v == 0x200E || v == 0x200F || v == 0x061C || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
       }
     case .removeStrayZeroWidth:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, i, len, _ in
+      return rewrite(input, specials: Specials.zeroWidth, changes: &changes) { v, i, len, _ in
         switch v {
         case 0x200B, 0x2060, 0xFEFF: return true
         case 0x200C: return !ZeroWidthContext.keepsNonJoiner(input, at: i, length: len)
@@ -46,7 +46,7 @@ enum StepRunner {
         }
       }
     case .unifySpaces:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, _, _, out in
+      return rewrite(input, specials: Specials.spaces, changes: &changes) { v, _, _, out in
         switch v {
         case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
           out.append(0x20)
@@ -55,7 +55,7 @@ enum StepRunner {
         }
       }
     case .hebrewPresentationForms:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, _, _, out in
+      return rewrite(input, specials: Specials.presentationForms, changes: &changes) { v, _, _, out in
         guard v >= 0xFB1D && v <= 0xFB4F, let bytes = PresentationForms.table[Int(v - 0xFB1D)] else { return false }
         out.append(contentsOf: bytes)
         return true
@@ -66,13 +66,13 @@ enum StepRunner {
       }
     case .hebrewMarks(let policy):
       if policy == .keepAll { return nil }
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, _, _, _ in policy.removes(v) }
+      return rewrite(input, specials: Specials.hebrewMarks, changes: &changes) { v, _, _, _ in policy.removes(v) }
     case .foldLatinDiacritics:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, i, _, out in
+      return rewrite(input, specials: Specials.latin, changes: &changes) { v, i, _, out in
         LatinFolding.rewrite(v, in: input, at: i, into: &out)
       }
     case .foldHebrewFinals:
-      return rewrite(input, specials: Specials.none, changes: &changes) { v, _, _, out in
+      return rewrite(input, specials: Specials.hebrewFinals, changes: &changes) { v, _, _, out in
         let medial: UInt32
         switch v {
         case 0x05DA: medial = 0x05DB
@@ -86,7 +86,7 @@ enum StepRunner {
         return true
       }
     case .punctuationToSpace:
-      return rewrite(input, specials: Specials.asciiPunctuation, changes: &changes) { v, i, len, out in
+      return rewrite(input, specials: Specials.punctuation, changes: &changes) { v, i, len, out in
         PunctuationRules.rewrite(v, in: input, at: i, length: len, into: &out)
       }
     case .collapseWhitespace:
@@ -127,17 +127,27 @@ enum StepRunner {
   }
 }
 
-/// 256-entry tables of the ASCII bytes a pass must look at (non-ASCII bytes always stop the scan).
+/// 256-entry tables of the bytes a pass must stop at: ASCII bytes, and the UTF-8 lead bytes of
+/// the scalars it may change (so that, say, Hebrew letters do not stop the bidi-control scan).
 enum Specials {
-  static let none = [UInt8](repeating: 0, count: 256)
-  static let carriageReturn = table([0x0D])
-  static let quotes = table([0x22, 0x27])
-  static let asciiPunctuation = table(Array("!\"#%&'()*,-./:;?@[\\]_{}".utf8))
-  static let whitespace = table([0x20, 0x09, 0x0A])
+  /// Every non-ASCII scalar.
+  static let anyNonASCII = table(ascii: [], leads: Array(0xC2...0xF4))
+  static let lineEnds = table(ascii: [0x0D], leads: [0xC2, 0xE2])  // U+0085; U+2028/9
+  static let bidiControls = table(ascii: [], leads: [0xD8, 0xE2])  // U+061C; U+200E.. U+2066..
+  static let zeroWidth = table(ascii: [], leads: [0xE2, 0xEF])  // U+200B..; U+FEFF
+  static let spaces = table(ascii: [], leads: [0xC2, 0xE1, 0xE2, 0xE3])
+  static let presentationForms = table(ascii: [], leads: [0xEF])
+  static let quotes = table(ascii: [0x22, 0x27], leads: [0xD7, 0xE2, 0xEF])
+  static let hebrewMarks = table(ascii: [], leads: [0xD6, 0xD7, 0xEF])
+  static let latin = table(ascii: [], leads: Array(0xC3...0xCD) + [0xE1, 0xE2, 0xEA])
+  static let hebrewFinals = table(ascii: [], leads: [0xD7])
+  static let punctuation = table(ascii: Array("!\"#%&'()*,-./:;?@[\\]_{}".utf8), leads: Array(0xC2...0xF4))
+  static let whitespace = table(ascii: [0x20, 0x09, 0x0A], leads: [])
 
-  static func table(_ bytes: [UInt8]) -> [UInt8] {
+  static func table(ascii: [UInt8], leads: [UInt8]) -> [UInt8] {
     var t = [UInt8](repeating: 0, count: 256)
-    for b in bytes { t[Int(b)] = 1 }
+    for b in ascii + leads { t[Int(b)] = 1 }
+    if ascii.isEmpty { t[0x80] = 1 }
     return t
   }
 }
