@@ -97,7 +97,21 @@ public enum EncodingDetector {
       let ascii = !sample.contains { $0 >= 0x80 }
       return .init(encoding: .utf8, bomLength: 0, reason: ascii ? "ASCII (read as UTF-8)" : "valid UTF-8")
     }
-    guard let guess = ICUCharsetDetector.detect(sample) else {
+    let guess = ICUCharsetDetector.detect(sample)
+    // ICU's detector needs a lot of text to tell Hebrew from other single-byte scripts (short
+    // or repetitive Hebrew comes back as windows-1256). In windows-1255/ISO-8859-8 every
+    // Hebrew letter is a byte in E0–FA (points in C0–D2): when nearly all high bytes are such,
+    // and ICU is not confident of something else, the text is Hebrew.
+    let high = sample.filter { $0 >= 0x80 }
+    let hebrewish = high.filter { (0xE0...0xFA).contains($0) || (0xC0...0xD2).contains($0) }.count
+    let looksHebrew = high.count >= 8 && hebrewish * 100 >= high.count * 95
+    if looksHebrew && (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true) {
+      return .init(
+        encoding: .windows1255, bomLength: 0,
+        reason: "not UTF-8; high bytes are Hebrew letters of windows-1255/ISO-8859-8"
+          + (guess.map { " (ICU guessed \($0.name), confidence \($0.confidence))" } ?? ""))
+    }
+    guard let guess else {
       return .init(encoding: .utf8, bomLength: 0, reason: "not UTF-8 and ICU had no guess; reading as UTF-8")
     }
     let detected = TextEncoding(name: guess.name)
