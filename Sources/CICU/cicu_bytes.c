@@ -98,3 +98,14 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
   }
   return len;
 }
+
+int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_t from) {
+  for (int64_t i = from; i < len; i++) {
+    uint8_t b = src[i];
+    if (b == '\t') return i;
+    if (b != ' ') continue;
+    if (i == 0 || src[i - 1] == '\n') return i;                        // at a line start
+    if (i + 1 == len || src[i + 1] == '\n' || src[i + 1] == ' ' || src[i + 1] == '\t') return i;
+  }
+  return len;
+}

@@ -76,15 +76,17 @@ extern "C" int64_t cicu_normalizer_span_yes_utf8(const cicu_normalizer *n, const
   UErrorCode ec = U_ZERO_ERROR;
   const icu::Normalizer2 *nz = as_icu(n);
   static const icu::Normalizer2 *casefold = icu::Normalizer2::getNFKCCasefoldInstance(ec);
-  if (nz == casefold) {
-    icu::StringPiece whole(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
-    bool yes = nz->isNormalizedUTF8(whole, ec);
-    *status = ec;
-    return yes ? len : 0;
-  }
+  const bool fold = nz == casefold;
   int64_t i = 0;
   while (i < len) {
+    // NFKC_Casefold changes only the uppercase letters of ASCII.
+    int64_t runStart = i;
     i = skip_ascii(src, i, len);
+    if (fold) {
+      for (int64_t k = runStart; k < i; k++) {
+        if (src[k] >= 'A' && src[k] <= 'Z') { *status = ec; return k; }
+      }
+    }
     if (i >= len) break;
     int64_t segStart = i > 0 ? i - 1 : 0;
     int64_t segEnd = skip_non_ascii(src, i, len);
@@ -108,14 +110,31 @@ extern "C" int64_t cicu_normalizer_normalize_utf8(const cicu_normalizer *n, cons
   const icu::Normalizer2 *nz = as_icu(n);
   static const icu::Normalizer2 *casefold = icu::Normalizer2::getNFKCCasefoldInstance(ec);
   icu::CheckedArrayByteSink sink(reinterpret_cast<char *>(dest), static_cast<int32_t>(capacity));
-  if (nz == casefold) {
-    icu::StringPiece piece(reinterpret_cast<const char *>(src), static_cast<int32_t>(len));
-    nz->normalizeUTF8(0, piece, sink, nullptr, ec);
-  } else {
-    // Copy ASCII runs and already-normalized segments; normalize only the others.
+  const bool fold = nz == casefold;
+  {
+    // Copy ASCII runs (lowercased for NFKC_Casefold) and already-normalized segments;
+    // normalize only the others.
     int64_t i = 0, copied = 0;
+    char lower[4096];
     while (i < len && U_SUCCESS(ec)) {
+      int64_t runStart = i;
       i = skip_ascii(src, i, len);
+      if (fold && i > runStart) {
+        // Lowercase the ASCII run, but leave its last byte to the ICU segment if one follows.
+        int64_t runEnd = i < len ? i - 1 : i;
+        if (runStart < copied) runStart = copied;
+        sink.Append(reinterpret_cast<const char *>(src + copied), static_cast<int32_t>(runStart - copied));
+        for (int64_t k = runStart; k < runEnd;) {
+          int64_t n = runEnd - k < 4096 ? runEnd - k : 4096;
+          for (int64_t m = 0; m < n; m++) {
+            uint8_t c = src[k + m];
+            lower[m] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+          }
+          sink.Append(lower, static_cast<int32_t>(n));
+          k += n;
+        }
+        if (runEnd > copied) copied = runEnd;
+      }
       if (i >= len) break;
       int64_t segStart = i > 0 ? i - 1 : 0;
       if (segStart < copied) segStart = copied;

@@ -78,6 +78,10 @@ int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte);
 /// bytes), or len. `specials[0x80] = 1` declares that no ASCII byte is flagged (fast path).
 int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials);
 
+/// Offset (>= from) of the first space or tab that `collapseWhitespace` changes: a tab, a space
+/// at a line start or end, or a space followed by more whitespace; or len.
+int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_t from);
+
 // MARK: Converters (ucnv), streaming to UTF-8
 
 typedef struct cicu_decoder cicu_decoder;

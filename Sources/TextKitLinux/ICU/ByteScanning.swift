@@ -44,4 +44,12 @@ enum ByteScanning {
       }
     }
   }
+
+  /// First offset at or after `start` where whitespace collapsing has work to do.
+  static func firstWhitespaceToCollapse(in bytes: [UInt8], from start: Int) -> Int {
+    if start >= bytes.count { return bytes.count }
+    return bytes.withUnsafeBufferPointer { p in
+      Int(cicu_find_whitespace_to_collapse(p.baseAddress, Int64(p.count), Int64(start)))
+    }
+  }
 }

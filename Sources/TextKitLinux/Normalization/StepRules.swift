@@ -223,10 +223,9 @@ enum WhitespaceCollapse {
     var copied = 0
     var i = 0
     while i < n {
-      i = ByteScanning.firstInteresting(in: input, from: i, specials: Specials.whitespace)
+      i = ByteScanning.firstWhitespaceToCollapse(in: input, from: i)
       if i >= n { break }
       let c = input[i]
-      if c == 0x0A { i += 1; continue }
       // A run of spaces/tabs.
       var j = i
       while j < n && (input[j] == 0x20 || input[j] == 0x09) { j += 1 }

@@ -44,6 +44,10 @@ struct NormalizationConformanceTests {
       // Same results with ASCII context around (exercises the ASCII-skipping segment path).
       ok = ok && scalars(n(.nfd, "A " + c[0] + " z")) == scalars("A " + c[2] + " z")
       ok = ok && scalars(n(.nfkd, "A " + c[0] + " z")) == scalars("A " + c[4] + " z")
+      // NFKC_Casefold through the ASCII-segmented UTF-8 path equals ICU's whole-string UTF-16 path.
+      let framed = "Ab " + c[0] + "Q" + c[2] + " Zz"
+      let utf16 = try ICUNormalizer.instance(.nfkcCasefold).normalize(framed)
+      ok = ok && scalars(n(.nfkcCasefold, framed)) == scalars(utf16)
       if !ok { failures.append(line.testDescription) }
     }
     #expect(failures.isEmpty, "failing lines: \(failures.prefix(20))")
