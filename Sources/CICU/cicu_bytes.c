@@ -109,3 +109,10 @@ int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_
   }
   return len;
 }
+
+#include <malloc.h>
+void cicu_tune_allocator_for_streaming(void) {
+  // Keep ~1 MiB chunk buffers on the heap (reused) rather than fresh mmap'd pages each time.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}

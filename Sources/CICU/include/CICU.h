@@ -82,6 +82,9 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
 /// at a line start or end, or a space followed by more whitespace; or len.
 int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_t from);
 
+/// Process-wide: sets glibc malloc so that large buffers are reused from the heap.
+void cicu_tune_allocator_for_streaming(void);
+
 // MARK: Converters (ucnv), streaming to UTF-8
 
 typedef struct cicu_decoder cicu_decoder;

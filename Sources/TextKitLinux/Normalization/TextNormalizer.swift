@@ -12,8 +12,31 @@ public struct TextNormalizer: Sendable {
   /// The pipeline this normalizer applies.
   public let profile: NormalizationProfile
 
+  /// Consecutive context-free steps fused into single scans (see `FusedScalarPass`).
+  private let groups: [StepGroup]
+
+  struct StepGroup: Sendable {
+    var firstIndex: Int
+    var steps: [NormalizationStep]
+    var table: [UInt8]
+  }
+
   /// Creates a normalizer for a profile.
-  public init(profile: NormalizationProfile = .nfc) { self.profile = profile }
+  public init(profile: NormalizationProfile = .nfc) {
+    self.profile = profile
+    var groups: [StepGroup] = []
+    for (i, step) in profile.steps.enumerated() {
+      if FusedScalarPass.isFusable(step), let last = groups.last, last.steps.allSatisfy(FusedScalarPass.isFusable),
+        last.firstIndex + last.steps.count == i
+      {
+        groups[groups.count - 1].steps.append(step)
+      } else {
+        groups.append(StepGroup(firstIndex: i, steps: [step], table: []))
+      }
+    }
+    for k in groups.indices where groups[k].steps.count > 1 { groups[k].table = FusedScalarPass.union(groups[k].steps) }
+    self.groups = groups
+  }
 
   /// Normalizes a string.
   ///
@@ -33,12 +56,20 @@ public struct TextNormalizer: Sendable {
     -> [UInt8]
   {
     var current = chunk
-    for (index, step) in profile.steps.enumerated() {
-      var changes = 0
-      if let next = try StepRunner.run(step, on: current, changes: &changes) {
-        current = next
+    for group in groups {
+      if group.steps.count == 1 {
+        var changes = 0
+        if let next = try StepRunner.run(group.steps[0], on: current, changes: &changes) { current = next }
+        statistics.record(step: group.firstIndex, name: group.steps[0].name, changes: changes)
+      } else {
+        var changes = [Int](repeating: 0, count: group.steps.count)
+        if let next = FusedScalarPass.run(group.steps, table: group.table, on: current, changes: &changes) {
+          current = next
+        }
+        for (k, step) in group.steps.enumerated() {
+          statistics.record(step: group.firstIndex + k, name: step.name, changes: changes[k])
+        }
       }
-      statistics.record(step: index, name: step.name, changes: changes)
     }
     return current
   }
