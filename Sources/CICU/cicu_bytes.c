@@ -99,15 +99,43 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
   return len;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+static inline uint64_t has_byte(uint64_t w, uint8_t b) {
+  uint64_t x = w ^ (ONES * b);
+  return (x - ONES) & ~x & HIGHS;
+}
+
+static inline int ws_anomaly_at(const uint8_t *src, int64_t len, int64_t i) {
+  uint8_t b = src[i];
+  if (b == '\t') return 1;
+  if (b != ' ') return 0;
+  if (i == 0 || src[i - 1] == '\n') return 1;  // at a line start
+  return i + 1 == len || src[i + 1] == '\n' || src[i + 1] == ' ' || src[i + 1] == '\t';
+}
+
 int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_t from) {
-  for (int64_t i = from; i < len; i++) {
-    uint8_t b = src[i];
-    if (b == '\t') return i;
-    if (b != ' ') continue;
-    if (i == 0 || src[i - 1] == '\n') return i;                        // at a line start
-    if (i + 1 == len || src[i + 1] == '\n' || src[i + 1] == ' ' || src[i + 1] == '\t') return i;
+  int64_t i = from;
+  for (;;) {
+    // Skip eight bytes at a time while they hold no tab, no space followed by whitespace, no
+    // newline followed by a space, and do not start with a space after a newline. w2 holds
+    // each byte's successor.
+    while (i + 9 <= len) {
+      uint64_t w, w2;
+      memcpy(&w, src + i, 8);
+      memcpy(&w2, src + i + 1, 8);
+      if (has_byte(w, '\t')) break;
+      if (has_byte(w, ' ') && (has_byte(w2, ' ') | has_byte(w2, '\t') | has_byte(w2, '\n'))) break;
+      if (has_byte(w, '\n') && has_byte(w2, ' ')) break;
+      if (src[i] == ' ' && (i == 0 || src[i - 1] == '\n')) break;
+      i += 8;
+    }
+    int64_t stop = i + 8 < len ? i + 8 : len;
+    for (; i < stop; i++) {
+      if (ws_anomaly_at(src, len, i)) return i;
+    }
+    if (i >= len) return len;
   }
-  return len;
 }
 
 #include <malloc.h>

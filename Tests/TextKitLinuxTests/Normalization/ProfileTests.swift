@@ -121,3 +121,24 @@ struct ProfileTests {
     #expect(try TextNormalizer(profile: p).normalize("שלום\u{A0}עולם") == "שלומ עולמ")
   }
 }
+
+@Suite("Whitespace collapsing")
+struct WhitespaceCollapseTests {
+  /// Reference: split lines, collapse runs of spaces/tabs, trim.
+  static func reference(_ s: String) -> String {
+    s.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }.joined(separator: "\n")
+  }
+
+  @Test func matchesReferenceOnRandomText() throws {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [Character] = ["a", "b", " ", " ", "\t", "\n", "ש", "."]
+    let n = TextNormalizer(profile: NormalizationProfile(steps: [.collapseWhitespace]))
+    for _ in 0..<300 {
+      let len = Int.random(in: 0..<80, using: &rng)
+      let s = String((0..<len).map { _ in alphabet.randomElement(using: &rng)! })
+      #expect(try n.normalize(s) == Self.reference(s), "input: \(s.debugDescription)")
+    }
+  }
+}
