@@ -26,7 +26,9 @@ public struct TextScript: Sendable, Hashable, CustomStringConvertible {
   public static let latin = TextScript(code: 25)
 
   /// ISO 15924 short name ("Hebr", "Latn", "Zyyy").
-  public var shortName: String { UnicodeTables.scriptShortName(code) }
+  public var shortName: String { Self.names[Int(code)] }
+
+  private static let names: [String] = (0..<256).map { UnicodeTables.scriptShortName(UInt8($0)) }
 
   public var description: String { shortName }
 

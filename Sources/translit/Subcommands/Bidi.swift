@@ -41,7 +41,7 @@ extension TranslitCommand {
     func run() throws {
       let detector = VisualOrderDetector()
       var flagged = false
-      let code = LineInput.run(inputs) { name, number, bytes in
+      let code = LineInput.run(inputs) { name, number, _, bytes in
         let line = String(decoding: bytes, as: UTF8.self)
         switch mode {
         case .detect:

@@ -15,11 +15,11 @@ struct LineInput {
     var isData: Bool
   }
 
-  /// Calls `body(name, lineNumber, lineBytes)` for every line (without its `\n` or `\r\n`) of
+  /// Calls `body(name, lineNumber, lineByteOffset, lineBytes)` for every line (without its `\n` or `\r\n`) of
   /// each input ("-" or no input: standard input). Returns the exit code: 0, 1 (some inputs
   /// failed), 65 (all failed on bad data), 74 (all failed on I/O).
   static func run(
-    _ inputs: [String], _ body: (String, Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    _ inputs: [String], _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
   ) -> Int32 {
     let names = inputs.isEmpty ? ["-"] : inputs
     var failures: [Failure] = []
@@ -43,7 +43,7 @@ struct LineInput {
   }
 
   private static func forEachLine(
-    _ name: String, _ body: (String, Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    _ name: String, _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws {
     let displayName = name == "-" ? "<stdin>" : name
     let fd: Int32
@@ -60,15 +60,18 @@ struct LineInput {
     var buffer = [UInt8](repeating: 0, count: chunk)
     var pending: [UInt8] = []
     var lineNumber = 0
+    var offset = 0
     func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
       lineNumber += 1
+      let lineOffset = offset
+      offset += line.count + 1
       var line = line
       if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
       if let bad = firstInvalidUTF8(line) {
         throw Failure(description: "\(displayName):\(lineNumber): invalid UTF-8 at byte \(bad)",
                       isData: true)
       }
-      try body(displayName, lineNumber, line)
+      try body(displayName, lineNumber, lineOffset, line)
     }
     while true {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
@@ -129,6 +132,47 @@ enum Output {
 
   static func write(bytes: UnsafeBufferPointer<UInt8>) {
     buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  /// Appends without a flush check (call ``endRecord()`` after a record).
+  @inline(__always) static func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+  }
+
+  @inline(__always) static func append(byte: UInt8) { buffer.append(byte) }
+
+  static func append(_ s: StaticString) {
+    s.withUTF8Buffer { buffer.append(contentsOf: $0) }
+  }
+
+  static func append(_ s: String) {
+    var s = s
+    s.withUTF8 { buffer.append(contentsOf: $0) }
+  }
+
+  /// Decimal digits of a non-negative integer.
+  static func append(int value: Int) {
+    if value < 10 {
+      buffer.append(UInt8(0x30 + value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = value
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      while n > 0 {
+        d[19 - count] = UInt8(0x30 + n % 10)
+        n /= 10
+        count += 1
+      }
+      buffer.append(contentsOf: d[(20 - count)...])
+    }
+  }
+
+  static func endRecord() {
     if buffer.count >= 1 << 16 { flush() }
   }
 
