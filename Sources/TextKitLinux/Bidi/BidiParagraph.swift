@@ -47,7 +47,7 @@ public struct BidiRun: Sendable, Hashable {
 /// let p = try BidiParagraph("שלום Dan 2024!")
 /// p.baseDirection            // .rightToLeft
 /// p.runs.map(\.direction)    // [.rightToLeft, .leftToRight, .rightToLeft]
-/// try p.visualOrder()        // "!2024 Dan םולש"
+/// try p.visualOrder()        // "!Dan 2024 םולש"
 /// ```
 public struct BidiParagraph: Sendable {
   /// The analysed text.
