@@ -164,7 +164,10 @@ public struct Segmenter: Sendable {
           let end = Int(offset)
           var segment = classifier.classify(text, start..<end, ruleStatus: unit == .word ? status : -1)
           if sentences {
-            if let last = pending.last, Self.endsWithAbbreviation(text, last.range) {
+            if let last = pending.last,
+              Self.endsWithAbbreviation(text, last.range)
+                || Self.isQuoteContinuation(text, last.range, next: start)
+            {
               segment.range = last.range.lowerBound..<end
               segment.kind = last.kind
               segment.script = last.script
@@ -227,6 +230,29 @@ public struct Segmenter: Sendable {
     return abbreviations.contains(word)
   }
 
+  /// `"Why?" she asked`: a question or exclamation closed by a quote and followed by a
+  /// lowercase word does not end the sentence.
+  static func isQuoteContinuation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                  next: Int) -> Bool {
+    guard next < text.count, text[next] >= 0x61, text[next] <= 0x7A else { return false }
+    var end = range.upperBound
+    while end > range.lowerBound, text[end - 1] == 0x20 { end -= 1 }
+    var sawQuote = false
+    while end > range.lowerBound {
+      let b = text[end - 1]
+      if b == 0x22 || b == 0x27 { sawQuote = true; end -= 1; continue }
+      if end - 3 >= range.lowerBound, text[end - 3] == 0xE2, text[end - 2] == 0x80,
+        text[end - 1] == 0x9D || text[end - 1] == 0x99 {
+        sawQuote = true
+        end -= 3
+        continue
+      }
+      break
+    }
+    guard sawQuote, end > range.lowerBound else { return false }
+    return text[end - 1] == 0x3F || text[end - 1] == 0x21
+  }
+
   // MARK: Hebrew refinements
 
   static func refineHebrew(
@@ -238,7 +264,7 @@ public struct Segmenter: Sendable {
     var i = 0
     while i < segments.count {
       let s = segments[i]
-      guard s.script == .hebrew, s.kind == .word else {
+      guard s.script == .hebrew, s.kind == .word || s.kind == .number else {
         out.append(s)
         i += 1
         continue
