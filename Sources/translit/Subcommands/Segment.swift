@@ -30,7 +30,7 @@ extension TranslitCommand {
 
         Examples:
           translit segment --format tsv article.txt
-          echo 'ח"כ כהן ביקר ב-2024 בבאקו.' | translit segment --split-prefixes
+          echo 'ח"כ כהן ביקר ב-2024 בבאקו.' | translit segment --split-prefixes --lexicon places.txt
           translit segment --unit sentence --format jsonl --locale en notes.txt
           translit segment --unit run mixed.txt
         """
@@ -48,6 +48,8 @@ extension TranslitCommand {
     @Option(help: "Output format: text, tsv or jsonl.") var format: Format = .text
     @Option(help: "ICU locale for the break rules (he, en, az, ru, …; default: root).") var locale: String = ""
     @Flag(help: "Split Hebrew words at their most likely proclitics.") var splitPrefixes = false
+    @Option(help: "With --split-prefixes: a file of known stems and names, one a line (UTF-8).")
+    var lexicon: String?
     @Flag(help: "Turn off the Hebrew refinements.") var noHebrewRefinements = false
     @Argument(help: "Input files (UTF-8); none or \"-\" reads standard input.") var inputs: [String] = []
 
@@ -62,7 +64,15 @@ extension TranslitCommand {
         }
       let segmenter = Segmenter(unit: segmentUnit ?? .word, locale: locale,
                                 hebrew: noHebrewRefinements ? [] : .all)
-      let analyzer = HebrewPrefixAnalyzer()
+      var known: Set<String> = []
+      if let lexicon {
+        let status = LineInput.run([lexicon]) { _, _, _, bytes in
+          let entry = String(decoding: bytes, as: UTF8.self)
+          if !entry.isEmpty { known.insert(entry) }
+        }
+        if status != 0 { throw ExitCode(status) }
+      }
+      let analyzer = HebrewPrefixAnalyzer(lexicon: known)
       let format = format
       let code = LineInput.run(inputs) { name, number, offset, bytes in
         let writer = SegmentWriter(format: format, name: name, line: number, base: offset, bytes: bytes)
