@@ -1,0 +1,115 @@
+import Testing
+@testable import TextKitLinux
+
+/// Unicode 15.0 Grapheme/Word/Sentence/LineBreakTest against the default segmenter (root
+/// locale, Hebrew refinements off). Lines where ICU's rules are deliberately tailored are
+/// listed with the reason and must keep failing the untailored expectation (so the list
+/// stays honest).
+@Suite("Break conformance")
+struct BreakConformanceTests {
+  struct Case {
+    var lineNumber: Int
+    var text: String
+    var boundaries: [Int]  // UTF-8 offsets after each segment
+  }
+
+  static func cases(_ file: String) -> [Case] {
+    var result: [Case] = []
+    for (i, line) in UnicodeTestFile.lines(file).enumerated() {
+      let body = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      guard body.contains("÷") else { continue }
+      var text = String.UnicodeScalarView()
+      var boundaries: [Int] = []
+      var offset = 0
+      for token in body.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        if token == "÷" {
+          if offset > 0 { boundaries.append(offset) }
+        } else if token != "×", let v = UInt32(token, radix: 16), let s = Unicode.Scalar(v) {
+          text.append(s)
+          offset += String(s).utf8.count
+        }
+      }
+      result.append(Case(lineNumber: i + 1, text: String(text), boundaries: boundaries))
+    }
+    return result
+  }
+
+  /// Boundaries our default segmenter finds (for sentences: ICU's root rules directly, as
+  /// `Segmenter(unit: .sentence)` adds abbreviation suppressions on purpose).
+  static func boundaries(_ unit: SegmentUnit, _ text: String) throws -> [Int] {
+    if unit == .sentence {
+      var t = text
+      return try t.withUTF8 { bytes in
+        try ICUBreakIteratorPool.with(type: unit.icuType, locale: "") { it in
+          var result: [Int] = []
+          try it.boundaries(bytes) { offsets, _ in result += offsets.map { Int($0) } }
+          return result
+        }
+      }
+    }
+    return try Segmenter(unit: unit, locale: "", hebrew: []).segments(of: text).map(\.utf8Range.upperBound)
+  }
+
+  static func failing(_ file: String, _ unit: SegmentUnit) throws -> (count: Int, failing: Set<Int>) {
+    let all = cases(file)
+    var failing: Set<Int> = []
+    for c in all where try boundaries(unit, c.text) != c.boundaries { failing.insert(c.lineNumber) }
+    return (all.count, failing)
+  }
+
+  @Test func graphemeBreakTest() throws {
+    let (count, failing) = try Self.failing("GraphemeBreakTest.txt", .grapheme)
+    #expect(count > 500)
+    #expect(failing.isEmpty, "\(failing.sorted())")
+  }
+
+  @Test func sentenceBreakTest() throws {
+    let (count, failing) = try Self.failing("SentenceBreakTest.txt", .sentence)
+    #expect(count > 400)
+    #expect(failing.isEmpty, "\(failing.sorted())")
+  }
+
+  @Test func wordBreakTest() throws {
+    let (count, failing) = try Self.failing("WordBreakTest.txt", .word)
+    #expect(count > 1500)
+    #expect(failing == Self.wordTailorings, "\(failing.sorted())")
+  }
+
+  @Test func lineBreakTest() throws {
+    let (count, failing) = try Self.failing("LineBreakTest.txt", .line)
+    #expect(count > 7000)
+    #expect(failing == Self.lineTailorings, "\(failing.sorted())")
+  }
+
+  /// ICU's root word rules leave COLON out of MidLetter (CLDR: the colon joins letters only
+  /// in Swedish/Finnish tailorings), so a:b is three segments where UAX #29 15.0 keeps one.
+  /// 15 lines, every one with U+003A between letters.
+  static let wordTailorings: Set<Int> = [
+    1253, 1254, 1267, 1268, 1283, 1284, 1285, 1286, 1287, 1288, 1289, 1290, 1291, 1292, 1712,
+  ]
+
+  /// ICU's line rules use CLDR's numeric tailoring of LB25 (the regular-expression form
+  /// `(PR|PO)? (OP|HY)? NU (NU|SY|IS)* (CL|CP)? (PR|PO)?`) plus "HY × AL" after a start or a
+  /// space and ". × digit" after letters, so it does not break in `-#`, `-§`, `,0`, `a.2`,
+  /// `equals .35 cents` where the untailored rules do. 22 lines.
+  static let lineTailorings: Set<Int> = [
+    2265, 2267, 2421, 2423, 2425, 2427, 2429, 2431, 2873, 2875, 7477, 7576, 7577, 7578, 7579,
+    7580, 7581, 7583, 7584, 7585, 7586, 7587,
+  ]
+
+  @Test func wordTailoringIsTheColon() throws {
+    for n in Self.wordTailorings {
+      let c = try #require(Self.cases("WordBreakTest.txt").first { $0.lineNumber == n })
+      #expect(c.text.unicodeScalars.contains(":"))
+    }
+    let parts = try Segmenter(unit: .word, hebrew: []).segments(of: "a:b").map(\.text)
+    #expect(parts == ["a", ":", "b"])
+  }
+
+  @Test func lineTailoringKeepsNumbersTogether() throws {
+    let units = try Segmenter(unit: .line).segments(of: "-#").map(\.text)
+    #expect(units == ["-#"])
+    let price = try Segmenter(unit: .line).segments(of: "a.2 ").map(\.text)
+    #expect(price == ["a.2 "])
+  }
+}

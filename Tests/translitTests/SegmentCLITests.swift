@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Runs the built `translit` (next to the test bundle) with `arguments`, feeding `input` on
+/// standard input. Shared by the segment and bidi CLI tests.
+func runSegTranslit(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+  let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  var binary = dir.appendingPathComponent("translit")
+  if !FileManager.default.fileExists(atPath: binary.path) {
+    binary = dir.deletingLastPathComponent().appendingPathComponent("translit")
+  }
+  let inputFile = FileManager.default.temporaryDirectory
+    .appendingPathComponent("seg-cli-\(UUID().uuidString).txt")
+  try input.write(to: inputFile, atomically: true, encoding: .utf8)
+  defer { try? FileManager.default.removeItem(at: inputFile) }
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  process.standardInput = try FileHandle(forReadingFrom: inputFile)
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
+          String(decoding: errData, as: UTF8.self))
+}
+
+func writeSegTempFile(_ bytes: [UInt8]) throws -> String {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("seg-cli-\(UUID().uuidString).txt")
+  try Data(bytes).write(to: url)
+  return url.path
+}
+
+@Suite("translit segment")
+struct SegmentCLITests {
+  @Test func textFormatOneSegmentPerLine() throws {
+    let r = try runSegTranslit(["segment"], input: "ח\"כ כהן ביקר ב-2024.\n")
+    #expect(r.status == 0)
+    #expect(r.out == "ח\"כ\nכהן\nביקר\nב\n-\n2024\n.\n")
+  }
+
+  @Test func jsonlHasByteOffsetsAndFields() throws {
+    let line1 = "Hello עולם\n"
+    let r = try runSegTranslit(["segment", "--format", "jsonl"], input: line1 + "שלום 5\n")
+    #expect(r.status == 0)
+    let objects = try r.out.split(separator: "\n").map {
+      try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+    }
+    let bytes = Array((line1 + "שלום 5\n").utf8)
+    for o in objects {
+      let start = o["start"] as! Int, end = o["end"] as! Int
+      #expect(String(decoding: bytes[start..<end], as: UTF8.self) == o["text"] as! String)
+      #expect(o["input"] as? String == "<stdin>")
+    }
+    let olam = try #require(objects.first { $0["text"] as? String == "עולם" })
+    #expect(olam["kind"] as? String == "word")
+    #expect(olam["script"] as? String == "Hebr")
+    #expect(olam["dir"] as? String == "rtl")
+    #expect(olam["line"] as? Int == 1)
+    let five = try #require(objects.first { $0["text"] as? String == "5" })
+    #expect(five["kind"] as? String == "number")
+    #expect(five["line"] as? Int == 2)
+    #expect(five["start"] as? Int == line1.utf8.count + "שלום ".utf8.count)
+  }
+
+  @Test func tsvAndUnitsAndPrefixes() throws {
+    let tsv = try runSegTranslit(["segment", "--format", "tsv"], input: "a b\n")
+    #expect(tsv.out == "0\t1\tword\tLatn\tltr\ta\n1\t2\tspace\tZyyy\tneutral\t \n2\t3\tword\tLatn\tltr\tb\n")
+    let sentences = try runSegTranslit(["segment", "--unit", "sentence", "--locale", "en"],
+                                       input: "Mr. Smith left. He came back.\n")
+    #expect(sentences.out == "Mr. Smith left. \nHe came back.\n")
+    let runs = try runSegTranslit(["segment", "--unit", "run", "--format", "tsv"], input: "שלום Dan\n")
+    #expect(runs.out.contains("\trun\tLatn\tltr\tDan"))
+    let split = try runSegTranslit(["segment", "--split-prefixes"], input: "ובאזרבייג׳ן בית\n")
+    #expect(split.out == "ו\nבאזרבייג׳ן\nבית\n")
+    let places = try writeSegTempFile(Array("באקו\nאזרבייג׳ן\n".utf8))
+    defer { unlink(places) }
+    let known = try runSegTranslit(["segment", "--split-prefixes", "--lexicon", places],
+                                   input: "ובאזרבייג׳ן בבאקו באקו\n")
+    #expect(known.out == "וב\nאזרבייג׳ן\nב\nבאקו\nבאקו\n")
+  }
+
+  @Test func errorsAndExitCodes() throws {
+    let missing = try runSegTranslit(["segment", "/nonexistent/file.txt"])
+    #expect(missing.status == 74)
+    #expect(missing.err.contains("/nonexistent/file.txt"))
+    let bad = try writeSegTempFile([0x61, 0x0A, 0xFF, 0x62, 0x0A])
+    defer { unlink(bad) }
+    let r = try runSegTranslit(["segment", bad])
+    #expect(r.status == 65)
+    #expect(r.err.contains(":2: invalid UTF-8"))
+    #expect(r.out == "a\n")
+    let good = try writeSegTempFile(Array("x\n".utf8))
+    defer { unlink(good) }
+    let partial = try runSegTranslit(["segment", good, "/nonexistent/file.txt"])
+    #expect(partial.status == 1)
+    #expect(partial.out == "x\n")
+    let usage = try runSegTranslit(["segment", "--unit", "paragraph"])
+    #expect(usage.status == 64)
+    let help = try runSegTranslit(["segment", "--help"])
+    #expect(help.out.contains("UTF-8 byte offsets"))
+  }
+}
