@@ -131,3 +131,17 @@ struct NormalizeCLITests {
     #expect(n.inputs == ["a.txt"])
   }
 }
+
+@Suite("translit normalize --fix-visual")
+struct FixVisualCLITests {
+  @Test func repairsVisualLinesOnly() throws {
+    let logical = ["שלום לכולם, מה שלומכם היום בבוקר?", "הפגישה נקבעה לשעה מוקדמת מאוד"]
+    let visual = try logical.map { try VisualOrderRepair.toVisual($0, direction: .rightToLeft) }
+    #expect(visual != logical)
+    let input = (visual + ["An English line stays.", logical[1]]).joined(separator: "\n") + "\n"
+    let r = try CLI.run(["normalize", "--fix-visual", "--stats"], stdin: Data(input.utf8))
+    #expect(r.status == 0)
+    #expect(r.out == (logical + ["An English line stays.", logical[1]]).joined(separator: "\n") + "\n")
+    #expect(r.stderr.contains("\"visual_lines_repaired\":2"))
+  }
+}

@@ -36,6 +36,9 @@ public struct CorpusNormalizer: Sendable {
   public var jsonField: [String]?
   /// Bytes read per chunk.
   public var chunkSize = 1 << 20
+  /// Repair lines of legacy visual-order Hebrew to logical order before normalizing
+  /// (``VisualOrderDetector`` decides per line; see ``CorpusReport/visualLinesRepaired``).
+  public var repairVisualOrder = false
 
   /// A normalizer for a profile.
   public init(profile: NormalizationProfile = .nfc) { self.profile = profile }
@@ -253,6 +256,10 @@ public struct CorpusNormalizer: Sendable {
           do {
             if let field = jsonField {
               out = try JSONLines.normalizeField(field, in: piece, firstLine: linesBefore - ByteScanning.count(0x0A, in: piece, range: piece.indices) + 1, file: name, normalizer: normalizer, statistics: &stats)
+            } else if repairVisualOrder {
+              let (fixed, count) = try Self.repairVisualLines(piece, detector: VisualOrderDetector())
+              report.visualLinesRepaired += count
+              out = try normalizer.normalize(utf8: fixed, statistics: &stats)
             } else {
               out = try normalizer.normalize(utf8: piece, statistics: &stats)
             }
@@ -293,6 +300,8 @@ public struct CorpusReport: Sendable, Hashable {
   public var replacements = 0
   /// Changes per step.
   public var statistics = NormalizationStatistics()
+  /// Lines repaired from visual to logical order (``CorpusNormalizer/repairVisualOrder``).
+  public var visualLinesRepaired = 0
 
   /// Creates an empty report.
   public init(input: String) { self.input = input }

@@ -29,6 +29,7 @@ extension TranslitCommand {
           translit normalize --profile search --marks none corpus/ -o keys/ --include '*.txt'
           translit normalize --in-place --profile clean *.txt
           translit normalize --jsonl --field doc.text --profile clean records.jsonl
+          translit normalize --fix-visual --encoding auto old-pdf-extract.txt
 
         Exit codes: 0 ok; 1 some inputs failed (the rest were done); 64 usage; 65 bad data \
         (e.g. "notes.txt:3:117: invalid UTF-8 (bytes C3 28)": file, line, byte offset); 74 I/O error.
@@ -75,6 +76,9 @@ extension TranslitCommand {
     @Flag(name: .long, help: "No progress display.")
     var quiet = false
 
+    @Flag(name: .long, help: "Repair lines of legacy visual-order Hebrew to logical order (detected per line).")
+    var fixVisual = false
+
     @Flag(name: .long, help: "Normalize the embedded bilingual sample instead of inputs.")
     var sample = false
 
@@ -94,6 +98,7 @@ extension TranslitCommand {
       n.encoding = input.encodingChoice
       n.onInvalid = input.onInvalid.policy
       n.keepLineEnds = keepLineEnds
+      n.repairVisualOrder = fixVisual
       n.jsonField = field.map { $0.split(separator: ".").map(String.init) }
       return n
     }
@@ -304,7 +309,7 @@ enum StatsJSON {
     let changes = r.statistics.changes.map { "\(quote($0.step)):\($0.count)" }.joined(separator: ",")
     return "{\"input\":\(quote(r.input)),\"output\":\(quote(output)),\"bytes_in\":\(r.bytesIn),\"bytes_out\":\(r.bytesOut),"
       + "\"lines\":\(r.lines),\"encoding\":\(quote(r.encoding.encoding.description)),\"encoding_reason\":\(quote(r.encoding.reason)),"
-      + "\"replacements\":\(r.replacements),\"changes\":{\(changes)}}"
+      + "\"replacements\":\(r.replacements),\"visual_lines_repaired\":\(r.visualLinesRepaired),\"changes\":{\(changes)}}"
   }
 
   static func quote(_ s: String) -> String {
