@@ -1,0 +1,8 @@
+import ArgumentParser
+import TextKitLinux
+
+extension TranslitCommand {
+  struct Reconcile: ParsableCommand {
+    func run() throws {}
+  }
+}
