@@ -32,7 +32,7 @@ public struct NameMatcher: Sendable {
   static let crossScale = 1.0
   static let spellingOffset = 0.8
   static let spellingScale = 6.0
-  static let unmatchedPenalty = 0.35
+  static let unmatchedPenalty = 1.0
   static let prefixCost = 0.6  // LLR a prefix letter
   static let logisticScale = 0.12
 
@@ -96,7 +96,7 @@ public struct NameMatcher: Sendable {
       } else {
         ok = false
       }
-      return (ok ? 0.3 : -1.5, .initial, 0)
+      return (ok ? -0.1 : -1.5, .initial, 0)
     }
     if xHebrew == yHebrew {
       let sim = NamePhonetics.similarity(x.phonetic, y.phonetic, hebrew: xHebrew)
@@ -143,8 +143,7 @@ public struct NameMatcher: Sendable {
     for s in scores where !usedA[s.i] && !usedB[s.j] {
       // A pair that is worse than leaving both tokens unmatched is not made.
       let w = Double(ta[s.i].length + tb[s.j].length)
-      if s.e < -Self.unmatchedPenalty * 2 && !(ta[s.i].isInitial || tb[s.j].isInitial) { continue }
-      if s.e < -1 { continue }
+      if s.e < -Self.unmatchedPenalty { continue }
       usedA[s.i] = true
       usedB[s.j] = true
       pairOfA[s.i] = pairs.count

@@ -1,14 +1,14 @@
 /// Script-independent consonant skeletons, the blocking key of ``NameIndex``.
 ///
 /// Both scripts map to the same 14 consonant classes; vowels, vowel letters (א ה ו י ע), `h`,
-/// `w` and `y` vanish and repeats collapse, so איסייב and Isayev both give `S B`. English `j`,
+/// `w` (except before a vowel) and `y` vanish, `s` and `z` share a class, and repeats collapse, so איסייב and Isayev both give `S B`. English `j`,
 /// `zh`, `dzh` and Hebrew ג׳/ז׳ share one class; `ch`, `kh`, `k`, `c`, `q` and כ ק ח צ׳ another.
 enum NameSkeleton {
   static let letters = "?BPGJDTZSXKLMNR"
   // Hebrew unit (0..<22 base letters) to class.
   static let hebrewClass: [UInt8] = {
     // א ב ג ד ה ו ז ח ט י כ ל מ נ ס ע פ צ ק ר ש ת
-    let base: [UInt8] = [0, 1, 3, 5, 0, 0, 7, 10, 6, 0, 10, 11, 12, 13, 8, 0, 2, 9, 10, 14, 8, 6]
+    let base: [UInt8] = [0, 1, 3, 5, 0, 0, 8, 10, 6, 0, 10, 11, 12, 13, 8, 0, 2, 9, 10, 14, 8, 6]
     // with geresh: ג׳ J, ז׳ J, צ׳ K, ת׳ T, ד׳ D; others as the base letter.
     var g = base
     g[2] = 4; g[6] = 4; g[17] = 10; g[21] = 6; g[3] = 5
@@ -23,7 +23,18 @@ enum NameSkeleton {
       if c != 0 && out.last != c { out.append(c) }
     }
     if token.script == .hebrew {
-      for u in token.units { push(hebrewClass[Int(u)]) }
+      // ו is a vowel letter except first in a token or doubled (וו), where it is v/w.
+      let u = token.units
+      var k = 0
+      while k < u.count {
+        if u[k] == 5 && (k == 0 || (k + 1 < u.count && u[k + 1] == 5)) {
+          push(1)
+          k += (k + 1 < u.count && u[k + 1] == 5) ? 2 : 1
+          continue
+        }
+        push(hebrewClass[Int(u[k])])
+        k += 1
+      }
       return out
     }
     let l = token.units
@@ -57,13 +68,15 @@ enum NameSkeleton {
         push(5)
       case UInt8(ascii: "z"):
         if n == UInt8(ascii: "h") { push(4); i += 2; continue }
-        push(7)
+        push(8)
       case UInt8(ascii: "g"):
         if n == UInt8(ascii: "h") { push(3); i += 2; continue }
         push(3)
       case UInt8(ascii: "x"): push(10); push(8)
       case UInt8(ascii: "q"): push(10)
       case UInt8(ascii: "b"), UInt8(ascii: "v"): push(1)
+      case UInt8(ascii: "w"):
+        if i == 0 || [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o")].contains(n) { push(1) }
       case UInt8(ascii: "f"): push(2)
       case UInt8(ascii: "j"): push(4)
       case UInt8(ascii: "l"): push(11)
