@@ -96,7 +96,7 @@ public struct NameMatcher: Sendable {
       } else {
         ok = false
       }
-      return (ok ? -0.1 : -1.5, .initial, 0)
+      return (ok ? -0.3 : -1.5, .initial, 0)
     }
     if xHebrew == yHebrew {
       let sim = NamePhonetics.similarity(x.phonetic, y.phonetic, hebrew: xHebrew)

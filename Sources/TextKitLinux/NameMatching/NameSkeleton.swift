@@ -1,8 +1,8 @@
 /// Script-independent consonant skeletons, the blocking key of ``NameIndex``.
 ///
 /// Both scripts map to the same 14 consonant classes; vowels, vowel letters (א ה ו י ע), `h`,
-/// `w` (except before a vowel) and `y` vanish, `s` and `z` share a class, and repeats collapse, so איסייב and Isayev both give `S B`. English `j`,
-/// `zh`, `dzh` and Hebrew ג׳/ז׳ share one class; `ch`, `kh`, `k`, `c`, `q` and כ ק ח צ׳ another.
+/// `w` (except before a vowel) and `y` vanish, `s` and `z` share a class, and repeats collapse, so איסייב and Isayev both give `S B`. English `g`, `j`,
+/// `zh`, `dzh` and Hebrew ג ג׳ ז׳ share one class (George is ג׳ורג׳); `ch`, `kh`, `k`, `c`, `q` and כ ק ח צ׳ another.
 enum NameSkeleton {
   static let letters = "?BPGJDTZSXKLMNR"
   // Hebrew unit (0..<22 base letters) to class.
@@ -11,7 +11,7 @@ enum NameSkeleton {
     let base: [UInt8] = [0, 1, 3, 5, 0, 0, 8, 10, 6, 0, 10, 11, 12, 13, 8, 0, 2, 9, 10, 14, 8, 6]
     // with geresh: ג׳ J, ז׳ J, צ׳ K, ת׳ T, ד׳ D; others as the base letter.
     var g = base
-    g[2] = 4; g[6] = 4; g[17] = 10; g[21] = 6; g[3] = 5
+    g[2] = 3; g[6] = 3; g[17] = 10; g[21] = 6; g[3] = 5
     return base + g
   }()
 
@@ -63,11 +63,11 @@ enum NameSkeleton {
         if n == UInt8(ascii: "h") { push(6); i += 2; continue }
         push(6)
       case UInt8(ascii: "d"):
-        if n == UInt8(ascii: "j") { push(4); i += 2; continue }
-        if n == UInt8(ascii: "z") && at(i + 2) == UInt8(ascii: "h") { push(4); i += 3; continue }
+        if n == UInt8(ascii: "j") { push(3); i += 2; continue }
+        if n == UInt8(ascii: "z") && at(i + 2) == UInt8(ascii: "h") { push(3); i += 3; continue }
         push(5)
       case UInt8(ascii: "z"):
-        if n == UInt8(ascii: "h") { push(4); i += 2; continue }
+        if n == UInt8(ascii: "h") { push(3); i += 2; continue }
         push(8)
       case UInt8(ascii: "g"):
         if n == UInt8(ascii: "h") { push(3); i += 2; continue }
@@ -78,7 +78,7 @@ enum NameSkeleton {
       case UInt8(ascii: "w"):
         if i == 0 || [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o")].contains(n) { push(1) }
       case UInt8(ascii: "f"): push(2)
-      case UInt8(ascii: "j"): push(4)
+      case UInt8(ascii: "j"): push(3)
       case UInt8(ascii: "l"): push(11)
       case UInt8(ascii: "m"): push(12)
       case UInt8(ascii: "n"): push(13)
