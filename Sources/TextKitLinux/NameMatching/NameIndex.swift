@@ -32,13 +32,14 @@ public struct NameIndex: Sendable {
     public var description: String
   }
 
-  public private(set) var ids: [String] = []
-  public private(set) var names: [String] = []
+  public internal(set) var ids: [String] = []
+  public internal(set) var names: [String] = []
   var types: [UInt8] = []
   var sigA: [UInt64] = []
   var sigB: [UInt64] = []
   var sigCount: [UInt8] = []
-  var prepared: [PreparedName?] = []
+  /// Folded names, if kept (else empty and names are folded when shortlisted).
+  var prepared: [PreparedName] = []
   /// The matcher used to rerank the shortlist.
   public var matcher = NameMatcher()
 
@@ -57,7 +58,7 @@ public struct NameIndex: Sendable {
     sigA.append(p.signature.0)
     sigB.append(p.signature.1)
     sigCount.append(UInt8(min(p.signatureCount, 255)))
-    prepared.append(keepPrepared ? p : nil)
+    if keepPrepared && prepared.count == names.count - 1 { prepared.append(p) }
   }
 
   /// Builds an index from a gazetteer: TSV `id<TAB>name[<TAB>type]` (`#` starts a comment) or
@@ -107,7 +108,7 @@ public struct NameIndex: Sendable {
     var scored: [(Double, Int)] = []
     scored.reserveCapacity(candidates.count)
     for c in candidates {
-      let p = prepared[c] ?? PreparedName(names[c])
+      let p = c < prepared.count ? prepared[c] : PreparedName(names[c])
       if let script, p.script != script { continue }
       scored.append((matcher.rawEvidence(q, p), c))
     }

@@ -33,6 +33,7 @@ public struct NameMatcher: Sendable {
   static let spellingOffset = 0.8
   static let spellingScale = 6.0
   static let unmatchedPenalty = 1.0
+  static let missingPartPenalty = 1.0
   static let prefixCost = 0.6  // LLR a prefix letter
   static let logisticScale = 0.12
 
@@ -155,14 +156,19 @@ public struct NameMatcher: Sendable {
     if pairs.isEmpty { return -1 }
     var allInitials = true
     for p in pairs where !(ta[p.i].isInitial || tb[p.j].isInitial) { allInitials = false }
+    // Parts missing from one name only (the other is fully matched) cost less than
+    // parts on both sides that do not pair up.
+    let leftA = ta.indices.contains { !usedA[$0] && !ta[$0].isParticle }
+    let leftB = tb.indices.contains { !usedB[$0] && !tb[$0].isParticle }
+    let penalty = leftA && leftB ? Self.unmatchedPenalty : Self.missingPartPenalty
     for (i, t) in ta.enumerated() where !usedA[i] && !t.isParticle {
       let w = t.isInitial ? 1.0 : Double(t.length)
-      total -= Self.unmatchedPenalty * w
+      total -= penalty * w
       weight += w
     }
     for (j, t) in tb.enumerated() where !usedB[j] && !t.isParticle {
       let w = t.isInitial ? 1.0 : Double(t.length)
-      total -= Self.unmatchedPenalty * w
+      total -= penalty * w
       weight += w
     }
     var e = total / max(weight, 1)
