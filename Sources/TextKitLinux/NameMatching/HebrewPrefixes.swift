@@ -15,7 +15,10 @@ enum HebrewPrefixes {
     var i = token.startIndex
     var k = 0
     while k < 3, i < token.endIndex, let v = token.unicodeScalars[i...].first?.value, proclitics.contains(v) {
-      i = token.unicodeScalars.index(after: i)
+      let after = token.unicodeScalars.index(after: i)
+      // A doubled vav after a prefix is the stem's consonant (מוושינגטון = מ + וושינגטון).
+      if v == 0x5D5, after < token.endIndex, token.unicodeScalars[after].value == 0x5D5 { break }
+      i = after
       k += 1
       let rest = token[i...]
       if rest.unicodeScalars.count >= 2, let f = rest.unicodeScalars.first, NameFolding.isHebrewLetter(f.value) {
