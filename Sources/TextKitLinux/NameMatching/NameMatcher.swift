@@ -31,7 +31,7 @@ public struct NameMatcher: Sendable {
   static let crossOffset = 0.62  // per-letter LLR at which a token pair is neutral
   static let crossScale = 1.0
   static let spellingOffset = 0.8
-  static let spellingScale = 6.0
+  static let spellingScale = 3.0
   static let unmatchedPenalty = 1.0
   static let missingPartPenalty = 1.0
   static let prefixCost = 0.6  // LLR a prefix letter

@@ -52,6 +52,9 @@ final class PairHMMModel: Sendable {
       guard total > 0 else { continue }
       for l in 1...26 where starts[u][l] / total > 0.08 { masks[u] |= 1 << UInt32(l - 1) }
     }
+    // א and ע begin names with any vowel (אילהם Ilham, עומר Omer, אוסקר Oscar).
+    let vowels: UInt32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24)
+    for u in [0, 15, 22, 37] { masks[u] |= vowels }
     self.emission = emission
     self.hebrewLogP = hebrew
     self.latinLogP = latin

@@ -305,12 +305,13 @@ public struct EntityReconciler: Sendable {
           if chosen == nil, let one = link(String(words[j].text)), one.1 >= cuedLinkThreshold {
             chosen = (one.0, one.1, one.2, j)
           }
-          let isPerson = titles.contains { !["השר", "שר"].contains(NameFolding.hebrewKey(Substring($0))) } || true
+          let isPerson = true
           let title = titles.joined(separator: " ")
           if let chosen {
-            let m = RawMention(doc: d, start: words[j].start, end: words[chosen.3].end,
-              text: Self.slice(text, words[j].start, words[chosen.3].end), lang: .he, title: title,
-              typeVote: isPerson ? .person : .unknown, confidence: chosen.1)
+            let start = words[j].start + chosen.2
+            let m = RawMention(doc: d, start: start, end: words[chosen.3].end,
+              text: Self.slice(text, start, words[chosen.3].end), lang: .he, title: title,
+              typeVote: isPerson && chosen.2 == 0 ? .person : .unknown, confidence: chosen.1)
             clusters[chosen.0].add(m)
             for u in j...chosen.3 { used[u] = true }
             i = chosen.3 + 1
