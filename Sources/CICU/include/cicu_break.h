@@ -2,3 +2,36 @@
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Same as CICU.h (repeated identically so this header stands alone).
+typedef int32_t cicu_status;
+
+/// An ICU break iterator over UTF-8 text (not thread-safe; the text must outlive its use).
+typedef struct cicu_break cicu_break;
+
+/// Break iterator kinds (UBreakIteratorType).
+typedef enum {
+  CICU_BREAK_CHARACTER = 0, CICU_BREAK_WORD = 1, CICU_BREAK_LINE = 2, CICU_BREAK_SENTENCE = 3
+} cicu_break_type;
+
+/// Opens an iterator for `locale` ("he", "en_US", "" for root). ICU `ubrk_open`.
+cicu_break *cicu_break_open(cicu_break_type type, const char *locale, cicu_status *status);
+void cicu_break_close(cicu_break *b);
+/// Points the iterator at UTF-8 text (kept by reference; offsets are byte offsets).
+void cicu_break_set_utf8(cicu_break *b, const uint8_t *text, int64_t len, cicu_status *status);
+/// Fills up to `capacity` following boundaries (byte offsets, after the first call's 0) and
+/// their rule statuses (ubrk_getRuleStatus, may be NULL). Returns how many; 0 at the end.
+int32_t cicu_break_next_chunk(cicu_break *b, int64_t *boundaries, int32_t *statuses,
+                              int32_t capacity);
+/// Benchmark peer: raw ubrk_next loop over UTF-8 text; returns the boundary count and the
+/// number of word-like boundaries (rule status >= 100) in `*words`.
+int64_t cicu_break_count_raw(cicu_break_type type, const char *locale, const uint8_t *text,
+                             int64_t len, int64_t *words, cicu_status *status);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,91 @@
+import CICU
+
+/// Owner of one ICU `UBiDi` object and the UTF-16 text it analyses (ICU keeps a pointer to the
+/// text, so the buffer lives exactly as long as this object). Not thread-safe: make one per use
+/// (`ubidi_open` is a small allocation).
+final class ICUBidi {
+  private let handle: OpaquePointer
+  private let text: UnsafeMutableBufferPointer<UInt16>
+
+  /// Opens ICU's bidi object and analyses `utf16` at `level` (0, 1 or `CICU_BIDI_DEFAULT_*`).
+  ///
+  /// - Parameter inverse: treat `utf16` as visual order (ICU `UBIDI_REORDER_INVERSE_LIKE_DIRECT`).
+  init(utf16: some Collection<UInt16>, level: UInt8, inverse: Bool = false) throws(ICUError) {
+    var status: cicu_status = 0
+    guard let h = cicu_bidi_open(&status) else {
+      throw ICUError(code: status > 0 ? status : 7, function: "ubidi_open")
+    }
+    handle = h
+    text = .allocate(capacity: Swift.max(utf16.count, 1))
+    _ = text.initialize(from: utf16)
+    if inverse { cicu_bidi_set_reordering_mode(handle, CICU_BIDI_REORDER_INVERSE_LIKE_DIRECT) }
+    cicu_bidi_set_para(handle, text.baseAddress, Int32(utf16.count), level, &status)
+    do { try status.check("ubidi_setPara") } catch {
+      cicu_bidi_close(handle)
+      text.deallocate()
+      throw error
+    }
+  }
+
+  deinit {
+    cicu_bidi_close(handle)
+    text.deallocate()
+  }
+
+  /// Resolved paragraph level of the first paragraph. The corresponding ICU function is
+  /// `ubidi_getParaLevel`.
+  var paragraphLevel: UInt8 { cicu_bidi_para_level(handle) }
+
+  /// One embedding level per UTF-16 unit. The corresponding ICU function is `ubidi_getLevels`.
+  func levels() throws(ICUError) -> [UInt8] {
+    let n = Int(cicu_bidi_length(handle))
+    var status: cicu_status = 0
+    let result = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+      cicu_bidi_levels(handle, buffer.baseAddress, &status)
+      count = status > 0 ? 0 : n
+    }
+    try status.check("ubidi_getLevels")
+    return result
+  }
+
+  /// `map[visual] = logical` UTF-16 index. The corresponding ICU function is
+  /// `ubidi_getVisualMap`.
+  func visualMap() throws(ICUError) -> [Int32] {
+    let n = Int(cicu_bidi_length(handle))
+    var status: cicu_status = 0
+    let result = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+      cicu_bidi_visual_map(handle, buffer.baseAddress, &status)
+      count = status > 0 ? 0 : n
+    }
+    try status.check("ubidi_getVisualMap")
+    return result
+  }
+
+  /// The text in visual order. The corresponding ICU function is `ubidi_writeReordered`.
+  func reordered(mirroring: Bool = true, removeControls: Bool = false) throws(ICUError) -> String {
+    var options: UInt16 = 0
+    if mirroring { options |= CICU_BIDI_DO_MIRRORING }
+    if removeControls { options |= CICU_BIDI_REMOVE_BIDI_CONTROLS }
+    let units = try ICUBuffer.utf16(
+      initialCapacity: text.count + 8, function: "ubidi_writeReordered"
+    ) { dest, capacity, status in
+      cicu_bidi_write_reordered(handle, dest, capacity, options, &status)
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+}
+
+/// Bulk per-code-point bidi tables (filled from ICU once, lazily).
+enum BidiTables {
+  /// `UCharDirection` of every code point.
+  static let bidiClass: [UInt8] = fill(cicu_fill_bidi_classes)
+  /// Bit 0 Bidi_Mirrored, bit 1 Bidi_Control.
+  static let flags: [UInt8] = fill(cicu_fill_bidi_flags)
+
+  private static func fill(_ f: (UnsafeMutablePointer<UInt8>?, Int32, Int32) -> Void) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: UnicodeTables.scalarCount) { buffer, count in
+      f(buffer.baseAddress, 0, Int32(UnicodeTables.scalarCount))
+      count = UnicodeTables.scalarCount
+    }
+  }
+}

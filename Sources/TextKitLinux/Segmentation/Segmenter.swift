@@ -1,0 +1,438 @@
+import CICU
+
+/// The unit a ``Segmenter`` cuts text into.
+public enum SegmentUnit: String, Sendable, Hashable, CaseIterable {
+  /// User-perceived characters (extended grapheme clusters, UAX #29).
+  case grapheme
+  /// Words, numbers, punctuation and spaces (UAX #29 word boundaries).
+  case word
+  /// Sentences (UAX #29 sentence boundaries).
+  case sentence
+  /// Line-break opportunities (UAX #14): each segment ends where a line may wrap.
+  case line
+
+  var icuType: cicu_break_type {
+    switch self {
+    case .grapheme: CICU_BREAK_CHARACTER
+    case .word: CICU_BREAK_WORD
+    case .sentence: CICU_BREAK_SENTENCE
+    case .line: CICU_BREAK_LINE
+    }
+  }
+}
+
+/// What a segment is made of.
+public enum SegmentKind: String, Sendable, Hashable, CaseIterable {
+  /// Letters (with their marks, apostrophes, geresh and gershayim).
+  case word
+  /// Digits (with their separators: 1,000.5).
+  case number
+  /// Punctuation (including the maqaf).
+  case punctuation
+  /// White space.
+  case space
+  /// Symbols other than emoji (currency, math, …).
+  case symbol
+  /// Emoji (Extended_Pictographic).
+  case emoji
+}
+
+/// Why a Hebrew refinement produced or marked a segment.
+public enum HebrewSegmentRole: String, Sendable, Hashable {
+  /// A Hebrew proclitic split off a number or a Latin word (ב of ב-2024, ה of הCIA).
+  case prefix
+  /// A maqaf (U+05BE) that joined two Hebrew words (בית־ספר).
+  case maqaf
+  /// An acronym or abbreviation with gershayim or geresh kept whole (ח"כ, עמ').
+  case acronym
+}
+
+/// Hebrew-specific refinements of word segmentation; all on by default.
+public struct HebrewRefinements: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// Keep acronyms with gershayim whole (ח"כ, ארה״ב, צה"ל, ד"ר). Off: split at the gershayim.
+  public static let acronyms = HebrewRefinements(rawValue: 1)
+  /// Keep letters with geresh whole (ג'ורג', צ׳רצ׳יל, עמ'). Off: split at the geresh.
+  public static let gereshLetters = HebrewRefinements(rawValue: 2)
+  /// Report a maqaf between Hebrew words as its own segment with role `.maqaf`
+  /// (ICU splits there already). Off: keep the joined words as one segment.
+  public static let maqafSplit = HebrewRefinements(rawValue: 4)
+  /// Split a proclitic before a number or Latin word (ב2024 → ב + 2024) and mark the
+  /// proclitic of ב-2024 / ה-CIA with role `.prefix`.
+  public static let prefixBeforeNumberOrLatin = HebrewRefinements(rawValue: 8)
+  /// Everything (the default).
+  public static let all: HebrewRefinements = [.acronyms, .gereshLetters, .maqafSplit, .prefixBeforeNumberOrLatin]
+}
+
+/// A segment located by UTF-8 byte offsets (the fast, allocation-free form).
+public struct ByteSegment: Sendable, Hashable {
+  /// Byte range in the UTF-8 text.
+  public var range: Range<Int>
+  /// What it is made of.
+  public var kind: SegmentKind
+  /// Its first script other than Common/Inherited, or Common.
+  public var script: TextScript
+  /// Direction of its first strong character; nil if it has none (digits, punctuation).
+  public var direction: TextDirection?
+  /// Set when a Hebrew refinement produced or marked it.
+  public var hebrewRole: HebrewSegmentRole?
+}
+
+/// A segment of a `String`.
+public struct Segment: Sendable, Hashable {
+  /// Its range in the source string.
+  public var range: Range<String.Index>
+  /// The same range as UTF-8 byte offsets.
+  public var utf8Range: Range<Int>
+  /// Its text.
+  public var text: Substring
+  /// What it is made of.
+  public var kind: SegmentKind
+  /// Its first script other than Common/Inherited, or Common.
+  public var script: TextScript
+  /// Direction of its first strong character; nil if it has none.
+  public var direction: TextDirection?
+  /// Set when a Hebrew refinement produced or marked it.
+  public var hebrewRole: HebrewSegmentRole?
+}
+
+/// Cuts text into graphemes, words, sentences or lines over ICU's break iterators, with
+/// Hebrew refinements for words and abbreviation-aware sentences.
+///
+/// ```swift
+/// let words = try Segmenter(unit: .word, locale: "he").segments(of: "ח\"כ דיבר ב-2024")
+/// words.filter { $0.kind != .space }.map(\.text)   // ["ח\"כ", "דיבר", "ב", "-", "2024"]
+/// ```
+///
+/// Sentences: ICU's rules plus its English abbreviation suppressions (`ss=standard`), and no
+/// break after a known abbreviation (Mr., Mrs., Dr., Prof., St., U.S., e.g., etc. … and
+/// Hebrew ones written with a period).
+public struct Segmenter: Sendable {
+  /// The unit.
+  public let unit: SegmentUnit
+  /// ICU locale ("he", "en_US", "" for the root rules).
+  public let locale: String
+  /// Hebrew refinements applied to word segments.
+  public let hebrew: HebrewRefinements
+
+  /// Creates a segmenter.
+  public init(unit: SegmentUnit, locale: String = "", hebrew: HebrewRefinements = .all) {
+    self.unit = unit
+    self.locale = locale
+    self.hebrew = hebrew
+  }
+
+  private var icuLocale: String {
+    unit == .sentence ? (locale.isEmpty ? "en" : locale) + "@ss=standard" : locale
+  }
+
+  /// The segments of `text`.
+  public func segments(of text: String) throws -> [Segment] {
+    var text = text
+    text.makeContiguousUTF8()
+    let source = text
+    return try text.withUTF8 { bytes in
+      var result: [Segment] = []
+      let utf8 = source.utf8
+      try forEachSegment(utf8: bytes) { s in
+        let lower = utf8.index(utf8.startIndex, offsetBy: s.range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: s.range.count)
+        result.append(Segment(range: lower..<upper, utf8Range: s.range, text: source[lower..<upper],
+                              kind: s.kind, script: s.script, direction: s.direction,
+                              hebrewRole: s.hebrewRole))
+      }
+      return result
+    }
+  }
+
+  /// Calls `body` for each segment of the UTF-8 `text` (which must be well formed), in
+  /// order, covering it without gaps.
+  public func forEachSegment(
+    utf8 text: UnsafeBufferPointer<UInt8>, _ body: (ByteSegment) throws -> Void
+  ) throws {
+    guard !text.isEmpty else { return }
+    let classifier = Classifier()
+    var pending: [ByteSegment] = []
+    let refine = unit == .word && !hebrew.isEmpty
+    let sentences = unit == .sentence
+    try ICUBreakIteratorPool.with(type: unit.icuType, locale: icuLocale) { iterator in
+      var start = 0
+      try iterator.boundaries(text) { offsets, statuses in
+        for (offset, status) in zip(offsets, statuses) {
+          let end = Int(offset)
+          var segment = classifier.classify(text, start..<end, ruleStatus: unit == .word ? status : -1)
+          if sentences {
+            if let last = pending.last, Self.endsWithAbbreviation(text, last.range) {
+              segment.range = last.range.lowerBound..<end
+              segment.kind = last.kind
+              segment.script = last.script
+              segment.direction = last.direction
+              pending[pending.count - 1] = segment
+            } else {
+              try flush(&pending, keep: 1, body)
+              pending.append(segment)
+            }
+          } else if refine {
+            pending.append(segment)
+            if pending.count >= 64 {
+              Self.refineHebrew(text, &pending, hebrew, classifier)
+              try flush(&pending, keep: 4, body)
+            }
+          } else {
+            try body(segment)
+          }
+          start = end
+        }
+      }
+    }
+    if refine { Self.refineHebrew(text, &pending, hebrew, classifier) }
+    try flush(&pending, keep: 0, body)
+  }
+
+  private func flush(
+    _ pending: inout [ByteSegment], keep: Int, _ body: (ByteSegment) throws -> Void
+  ) throws {
+    guard pending.count > keep else { return }
+    for s in pending[..<(pending.count - keep)] { try body(s) }
+    pending.removeFirst(pending.count - keep)
+  }
+
+  // MARK: Sentences
+
+  /// Abbreviations after which a period does not end a sentence (lowercased, with the dot).
+  static let abbreviations: Set<String> = [
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sr.", "jr.", "u.s.", "u.k.", "e.g.", "i.e.",
+    "etc.", "vs.", "no.", "gen.", "col.", "lt.", "sgt.", "rev.", "inc.", "ltd.", "co.", "jan.",
+    "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    "mt.", "ft.", "vol.", "pp.", "p.", "ed.", "fig.", "approx.",
+    "עמ.", "וכו.", "ד\"ר.", "פרופ.", "רח.",
+  ]
+
+  /// Whether the sentence `range` ends in "abbreviation. " (so the break after it is spurious).
+  static func endsWithAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var end = range.upperBound
+    while end > range.lowerBound, text[end - 1] == 0x20 || text[end - 1] == 0x0A { end -= 1 }
+    guard end > range.lowerBound, text[end - 1] == 0x2E else { return false }
+    var start = end - 1
+    while start > range.lowerBound, text[start - 1] != 0x20, text[start - 1] != 0x28,
+      text[start - 1] != 0x22, text[start - 1] != 0x0A
+    {
+      start -= 1
+    }
+    guard end - start <= 12 else { return false }
+    let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+      .lowercased()
+    return abbreviations.contains(word)
+  }
+
+  // MARK: Hebrew refinements
+
+  static func refineHebrew(
+    _ text: UnsafeBufferPointer<UInt8>, _ segments: inout [ByteSegment],
+    _ options: HebrewRefinements, _ classifier: Classifier
+  ) {
+    var out: [ByteSegment] = []
+    out.reserveCapacity(segments.count + 4)
+    var i = 0
+    while i < segments.count {
+      let s = segments[i]
+      guard s.script == .hebrew, s.kind == .word else {
+        out.append(s)
+        i += 1
+        continue
+      }
+      // Proclitic glued to a number or Latin word inside one ICU segment: ב2024, הCIA.
+      if options.contains(.prefixBeforeNumberOrLatin), let cut = gluedPrefixEnd(text, s.range) {
+        out.append(classifier.classify(text, s.range.lowerBound..<cut, ruleStatus: 200,
+                                       role: .prefix))
+        out.append(classifier.classify(text, cut..<s.range.upperBound, ruleStatus: -1))
+        i += 1
+        continue
+      }
+      var s2 = s
+      // ב-2024, ה-CIA: proclitic, hyphen or maqaf, number or Latin.
+      if options.contains(.prefixBeforeNumberOrLatin), i + 2 < segments.count,
+        isProcliticSequence(text, s.range), isHyphen(text, segments[i + 1].range),
+        segments[i + 2].kind == .number || segments[i + 2].script == .latin
+      {
+        s2.hebrewRole = .prefix
+        out.append(s2)
+        i += 1
+        continue
+      }
+      // Maqaf between Hebrew words.
+      if i + 2 < segments.count, isMaqaf(text, segments[i + 1].range),
+        segments[i + 2].script == .hebrew, segments[i + 2].kind == .word
+      {
+        if options.contains(.maqafSplit) {
+          out.append(s)
+          var m = segments[i + 1]
+          m.hebrewRole = .maqaf
+          out.append(m)
+          i += 2
+        } else {
+          var joined = s
+          joined.range = s.range.lowerBound..<segments[i + 2].range.upperBound
+          segments[i + 2] = joined
+          i += 2
+        }
+        continue
+      }
+      // Acronyms and geresh letters: ICU keeps them whole; mark, or split when switched off.
+      let quotes = quotePositions(text, s.range)
+      if !quotes.isEmpty {
+        var cuts: [Int] = []
+        for q in quotes
+        where q.isDouble ? !options.contains(.acronyms) : !options.contains(.gereshLetters) {
+          cuts.append(q.position)
+        }
+        if cuts.isEmpty {
+          if quotes.contains(where: \.isDouble) || quotes.last!.position + quotes.last!.length == s.range.upperBound {
+            s2.hebrewRole = .acronym
+          }
+          out.append(s2)
+        } else {
+          var from = s.range.lowerBound
+          for c in cuts {
+            let len = quotes.first { $0.position == c }!.length
+            if c > from { out.append(classifier.classify(text, from..<c, ruleStatus: 200)) }
+            out.append(classifier.classify(text, c..<(c + len), ruleStatus: 0))
+            from = c + len
+          }
+          if from < s.range.upperBound {
+            out.append(classifier.classify(text, from..<s.range.upperBound, ruleStatus: 200))
+          }
+        }
+        i += 1
+        continue
+      }
+      out.append(s)
+      i += 1
+    }
+    segments = out
+  }
+
+  private static let procliticBytes: Set<UInt8> = [0x95, 0x94, 0x91, 0x9B, 0x9C, 0x9E, 0xA9]  // ו ה ב כ ל מ ש after 0xD7
+
+  /// Whether `range` is 1–3 Hebrew proclitic letters.
+  static func isProcliticSequence(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard range.count >= 2, range.count <= 6, range.count % 2 == 0 else { return false }
+    var p = range.lowerBound
+    while p < range.upperBound {
+      guard text[p] == 0xD7, procliticBytes.contains(text[p + 1]) else { return false }
+      p += 2
+    }
+    return true
+  }
+
+  /// End of the proclitic letters of a segment like ב2024 or הCIA (1–3 letters, then a digit
+  /// or an ASCII letter), or nil.
+  static func gluedPrefixEnd(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var p = range.lowerBound
+    var letters = 0
+    while p + 1 < range.upperBound, text[p] == 0xD7, procliticBytes.contains(text[p + 1]), letters < 3 {
+      p += 2
+      letters += 1
+    }
+    guard letters > 0, p < range.upperBound else { return nil }
+    let b = text[p]
+    let isDigit = b >= 0x30 && b <= 0x39
+    let isLatin = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    return isDigit || isLatin ? p : nil
+  }
+
+  static func isHyphen(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    (range.count == 1 && text[range.lowerBound] == 0x2D) || isMaqaf(text, range)
+      || (range.count == 3 && text[range.lowerBound] == 0xE2 && text[range.lowerBound + 1] == 0x80
+        && (text[range.lowerBound + 2] == 0x90 || text[range.lowerBound + 2] == 0x91))
+  }
+
+  static func isMaqaf(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    range.count == 2 && text[range.lowerBound] == 0xD6 && text[range.lowerBound + 1] == 0xBE
+  }
+
+  /// Geresh/gershayim marks inside a word: ASCII ' and ", U+05F3, U+05F4.
+  static func quotePositions(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> [(position: Int, length: Int, isDouble: Bool)]
+  {
+    var result: [(Int, Int, Bool)] = []
+    var p = range.lowerBound
+    while p < range.upperBound {
+      let b = text[p]
+      if b == 0x27 { result.append((p, 1, false)) }
+      else if b == 0x22 { result.append((p, 1, true)) }
+      else if b == 0xD7, p + 1 < range.upperBound, text[p + 1] == 0xB3 { result.append((p, 2, false)) }
+      else if b == 0xD7, p + 1 < range.upperBound, text[p + 1] == 0xB4 { result.append((p, 2, true)) }
+      p += 1
+    }
+    return result
+  }
+}
+
+/// Kind, script and direction of a byte range, from bulk property tables (no ICU calls).
+struct Classifier {
+  let gc = UnicodeTables.generalCategory
+  let script = UnicodeTables.script
+  let binary = UnicodeTables.binary
+  let bidi = BidiTables.bidiClass
+
+  func classify(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ruleStatus: Int32,
+    role: HebrewSegmentRole? = nil
+  ) -> ByteSegment {
+    var kind: SegmentKind? = nil
+    var scriptCode: UInt8 = 0
+    var direction: TextDirection? = nil
+    var p = range.lowerBound
+    var firstKind: SegmentKind? = nil
+    var sawLetter = false, sawDigit = false, allSpace = true
+    while p < range.upperBound {
+      let (scalar, length) = Self.decode(text, p)
+      let g = gc[Int(scalar)]
+      if scriptCode <= 1 { scriptCode = script[Int(scalar)] }
+      if direction == nil {
+        switch bidi[Int(scalar)] {
+        case 0: direction = .leftToRight
+        case 1, 13: direction = .rightToLeft
+        default: break
+        }
+      }
+      let isSpace = binary[Int(scalar)] & 4 != 0
+      if !isSpace { allSpace = false }
+      if GeneralCategoryCode.isLetter(g) { sawLetter = true }
+      if g == GeneralCategoryCode.decimalNumber { sawDigit = true }
+      if firstKind == nil && !isSpace {
+        if binary[Int(scalar)] & 1 != 0 && scalar > 0xFF { firstKind = .emoji }
+        else if g >= 24 && g <= 27 { firstKind = .symbol }
+        else if (g >= 19 && g <= 23) || g >= 28 { firstKind = .punctuation }
+      }
+      p += length
+      if scriptCode > 1 && direction != nil && sawLetter && range.count > 64 { break }
+    }
+    if ruleStatus >= 200 { kind = .word }
+    else if ruleStatus >= 100 { kind = .number }
+    else if allSpace { kind = .space }
+    else if sawLetter { kind = .word }
+    else if sawDigit { kind = .number }
+    else { kind = firstKind ?? .symbol }
+    return ByteSegment(range: range, kind: kind!, script: TextScript(code: scriptCode),
+                       direction: direction, hebrewRole: role)
+  }
+
+  @inline(__always)
+  static func decode(_ t: UnsafeBufferPointer<UInt8>, _ p: Int) -> (UInt32, Int) {
+    let b0 = UInt32(t[p])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 < 0xE0, p + 1 < t.count { return ((b0 & 0x1F) << 6 | UInt32(t[p + 1] & 0x3F), 2) }
+    if b0 < 0xF0, p + 2 < t.count {
+      return ((b0 & 0x0F) << 12 | UInt32(t[p + 1] & 0x3F) << 6 | UInt32(t[p + 2] & 0x3F), 3)
+    }
+    if p + 3 < t.count {
+      return ((b0 & 0x07) << 18 | UInt32(t[p + 1] & 0x3F) << 12 | UInt32(t[p + 2] & 0x3F) << 6
+        | UInt32(t[p + 3] & 0x3F), 4)
+    }
+    return (0xFFFD, 1)
+  }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import TextKitLinux
+
+extension TranslitCommand {
+  /// `translit bidi`: detect, repair, reorder and audit bidirectional text, line by line.
+  struct Bidi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Detect visual-order Hebrew, reorder lines, and audit bidi controls.",
+      discussion: """
+        Reads UTF-8 lines from the INPUT files (or standard input; "-" is standard input) and
+        works line by line; each line is one bidi paragraph.
+
+          --detect          one line per input line: visual|logical|none<TAB>CONFIDENCE
+                            (none: no right-to-left text to judge)
+          --to-logical      repair lines judged visual to logical order (others unchanged)
+          --to-visual       print each line in display order (left to right)
+          --audit           report explicit controls that change the display order
+                            (Trojan Source, CVE-2021-42574); exit code 1 if any line is flagged
+          --strip-controls  remove LRM/RLM/ALM, embeddings, overrides and isolates
+
+        Examples:
+          translit bidi --detect reversed.txt
+          translit bidi --detect --format jsonl article.txt
+          translit bidi --to-logical legacy-pdf.txt > fixed.txt
+          git diff | translit bidi --audit
+        """
+    )
+
+    enum Mode: String, EnumerableFlag {
+      case detect, toLogical, toVisual, audit, stripControls
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, jsonl
+    }
+
+    @Flag(help: "What to do (default: --detect).") var mode: Mode = .detect
+    @Option(help: "Output format for --detect and --audit: text or jsonl.") var format: Format = .text
+    @Argument(help: "Input files (UTF-8); none or \"-\" reads standard input.") var inputs: [String] = []
+
+    func run() throws {
+      let detector = VisualOrderDetector()
+      var flagged = false
+      let code = LineInput.run(inputs) { name, number, _, bytes in
+        let line = String(decoding: bytes, as: UTF8.self)
+        switch mode {
+        case .detect:
+          let v = detector.verdict(for: line)
+          if format == .jsonl {
+            Output.write(
+              "{\"input\":\(jsonString(name)),\"line\":\(number),\"order\":\"\(v.order.rawValue)\","
+                + "\"confidence\":\(v.confidence),\"visual_evidence\":\(v.visualEvidence),"
+                + "\"logical_evidence\":\(v.logicalEvidence),\"hebrew_words\":\(v.hebrewWords)}\n")
+          } else {
+            Output.write("\(v.order.rawValue)\t\(v.confidence)\n")
+          }
+        case .toLogical:
+          Output.write(try VisualOrderRepair.repairIfVisual(line, detector: detector).text + "\n")
+        case .toVisual:
+          Output.write(try BidiParagraph(line).visualOrder() + "\n")
+        case .stripControls:
+          Output.write(BidiControls.strip(line) + "\n")
+        case .audit:
+          let findings = try BidiControls.audit(line)
+          guard !findings.isEmpty else { return }
+          flagged = true
+          for f in findings {
+            let start = line.utf8.distance(from: line.startIndex, to: f.range.lowerBound)
+            let end = line.utf8.distance(from: line.startIndex, to: f.range.upperBound)
+            if format == .jsonl {
+              Output.write(
+                "{\"input\":\(jsonString(name)),\"line\":\(number),\"kind\":\"\(f.kind.rawValue)\","
+                  + "\"start\":\(start),\"end\":\(end)}\n")
+            } else {
+              Output.write("\(name):\(number):\(start)-\(end)\t\(f.kind.rawValue)\n")
+            }
+          }
+        }
+      }
+      if code != 0 { throw ExitCode(code) }
+      if flagged { throw ExitCode(1) }
+    }
+  }
+}
