@@ -1,29 +1,21 @@
-/// Adapter to Hebrew prefix analysis.
+/// Adapter from the matcher to ``HebrewPrefixAnalyzer``.
 ///
 /// The matcher asks for candidate stems of a Hebrew token together with how many prefix letters
 /// were removed; it scores each stem against the other name and keeps the best, less a cost a
-/// prefix letter, so the score decides (מוריס stays Maurice, בבאקו becomes Baku).
-///
-/// Until the segmentation area's `HebrewPrefixAnalyzer` is merged this uses the standard
-/// proclitic letters only: up to three of ו ש כ ל ב מ ה in front of a stem of two letters or more.
+/// prefix letter, so the score decides (מוריס stays Maurice, בבאקו becomes Baku). All legal
+/// readings are offered, not only the analyzer's first, because without a lexicon the analyzer
+/// rightly prefers short words whole.
 enum HebrewPrefixes {
-  static let proclitics: Set<UInt32> = [0x5D5, 0x5E9, 0x5DB, 0x5DC, 0x5D1, 0x5DE, 0x5D4]
+  static let analyzer = HebrewPrefixAnalyzer()
 
   /// Candidate (stem, prefix letter count) splits of `token`, excluding the unsplit token.
   static func stems(of token: Substring) -> [(stem: Substring, prefixLength: Int)] {
     var out: [(Substring, Int)] = []
-    var i = token.startIndex
-    var k = 0
-    while k < 3, i < token.endIndex, let v = token.unicodeScalars[i...].first?.value, proclitics.contains(v) {
-      let after = token.unicodeScalars.index(after: i)
-      // A doubled vav after a prefix is the stem's consonant (מוושינגטון = מ + וושינגטון).
-      if v == 0x5D5, after < token.endIndex, token.unicodeScalars[after].value == 0x5D5 { break }
-      i = after
-      k += 1
-      let rest = token[i...]
-      if rest.unicodeScalars.count >= 2, let f = rest.unicodeScalars.first, NameFolding.isHebrewLetter(f.value) {
-        out.append((rest, k))
-      }
+    for split in analyzer.splits(of: String(token)) where !split.isUnsplit {
+      // A doubled vav after a prefix is the stem's consonant (מוושינגטון = מ + וושינגטון);
+      // the reading that eats one vav of it is not a name's stem.
+      if split.prefixes.last == .vav, split.stem.hasPrefix("ו") { continue }
+      out.append((Substring(split.stem), split.prefixes.count))
     }
     return out
   }

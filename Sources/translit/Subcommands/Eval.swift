@@ -22,6 +22,7 @@ extension TranslitCommand {
           plus the pool. Prints top-1, top-K and MRR for he→en and en→he, then the calibration of
           the default threshold: recall on the query pairs and precision against non-matching
           pairs (each query against a random pool name, and against its best wrong candidate).
+          A candidate spelled exactly like the answer counts as the answer.
           With only --queries (no pool) the file's own pairs are the candidates; --by-kind
           reports top-1 per kind column (places-dev.tsv).
           """
@@ -71,7 +72,10 @@ extension TranslitCommand {
             let start = clock.now
             let results = index.search(queryOf(pair), top: shortlist, shortlist: shortlist)
             times.append(clock.now - start)
-            let rank = results.firstIndex { $0.id == String(i) }
+            // A candidate spelled exactly like the answer counts as the answer (duplicates in the
+            // candidate set cannot be told apart by any name matcher).
+            let answer = label == "he→en" ? pair.en : pair.he
+            let rank = results.firstIndex { $0.id == String(i) || $0.name == answer }
             if let rank {
               if rank == 0 { top1 += 1 }
               if rank < top { topK += 1 }
@@ -81,7 +85,7 @@ extension TranslitCommand {
               if let rank { positives.append(results[rank].score) } else {
                 positives.append(matcher.match(pair.he, pair.en).score)
               }
-              if let wrong = results.first(where: { $0.id != String(i) }) { hardNegatives.append(wrong.score) }
+              if let wrong = results.first(where: { $0.id != String(i) && $0.name != pair.en }) { hardNegatives.append(wrong.score) }
             }
             if rank != 0 && misses {
               let r = rank.map { String($0 + 1) } ?? ">\(shortlist)"
