@@ -118,6 +118,9 @@ public struct NameIndex: Sendable {
     }
   }
 
+  /// The number of entries the shortlist stage keeps for `q` (for benchmarks).
+  public func shortlistCount(_ q: PreparedName, size: Int) -> Int { shortlist(q, size: size).count }
+
   /// Entry numbers of the `size` entries whose skeleton signatures are nearest to `q` (Dice).
   func shortlist(_ q: PreparedName, size: Int, script: NameScript? = nil) -> [Int] {
     let n = count

@@ -10,7 +10,7 @@ extension TranslitCommand {
   struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Reproduce quality figures.",
-      subcommands: [Names.self]
+      subcommands: [Names.self, Speed.self]
     )
 
     struct Names: ParsableCommand {
