@@ -48,11 +48,13 @@ enum DocumentWords {
       var possessive = false
       let script = NameFolding.script(of: t)
       if script == .latin {
-        possessive = t.hasSuffix("'s") || t.hasSuffix("’s")
-        if t.hasSuffix("'s") || t.hasSuffix("’s") {
-          let cut = t.hasSuffix("'s") ? 2 : 4
+        let u = Array(t.utf8.suffix(4))
+        let ascii = u.count >= 2 && u[u.count - 2] == 0x27 && u[u.count - 1] == 0x73
+        let curly = u.count >= 4 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x99 && u[3] == 0x73
+        if ascii || curly {
+          possessive = true
           t = t.dropLast(2)
-          e -= cut
+          e -= ascii ? 2 : 4
         }
       }
       while let last = t.unicodeScalars.last, !isLetter(last.value) && !isMark(last.value)
@@ -61,7 +63,10 @@ enum DocumentWords {
         e -= String(last).utf8.count
         t = t.dropLast()
       }
-      let cap = t.unicodeScalars.first.map { ($0.properties.isUppercase) } ?? false
+      let cap: Bool
+      if let f = t.utf8.first, f < 0x80 { cap = f >= 0x41 && f <= 0x5A } else {
+        cap = script != .hebrew && (t.unicodeScalars.first?.properties.isUppercase ?? false)
+      }
       if !t.isEmpty {
         out.append(DocumentWord(
           text: t, start: wordStartOffset, end: e, script: script, capitalized: cap,

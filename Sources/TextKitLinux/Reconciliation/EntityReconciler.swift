@@ -89,8 +89,20 @@ public struct EntityReconciler: Sendable {
     "ltd", "news", "times", "post", "federation", "conference", "office", "department", "fund", "group",
   ]
 
+  /// The word folded to lowercase ASCII letters (title and stoplist lookups).
   static func key(_ word: Substring) -> String {
-    NameFolding.latinKey(NameFolding.latinLetters(word))
+    let u = word.utf8
+    if u.count <= 32, !u.contains(where: { $0 >= 0x80 }) {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { buf in
+        var n = 0
+        for b in u {
+          let l = b | 0x20
+          if l >= 0x61 && l <= 0x7A { buf[n] = l; n += 1 }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self)
+      }
+    }
+    return NameFolding.latinKey(NameFolding.latinLetters(word))
   }
 
   /// Reconciles `documents` into entities, most-mentioned first.
@@ -102,11 +114,11 @@ public struct EntityReconciler: Sendable {
   ) -> [ReconciledEntity] {
     let allWords = documents.map { DocumentWords.words(in: $0.text) }
     // Capitalized mid-sentence words: evidence that a sentence-initial word is a name.
-    var midCaps = Set<String>()
-    var lowerWords = Set<String>()
+    var midCaps = Set<Substring>()
+    var lowerWords = Set<Substring>()
     for words in allWords {
       for w in words where w.script == .latin {
-        if w.capitalized { if !w.sentenceStart { midCaps.insert(String(w.text)) } } else { lowerWords.insert(String(w.text)) }
+        if w.capitalized { if !w.sentenceStart { midCaps.insert(w.text) } } else { lowerWords.insert(w.text) }
       }
     }
     // 1. English mentions.
@@ -120,9 +132,8 @@ public struct EntityReconciler: Sendable {
         while j < words.count && !words[j - 1].possessive {
           let x = words[j]
           let prev = words[j - 1]
-          let prevKey = Self.key(prev.text)
           let joined = x.joinedToPrevious
-            || (x.afterPeriod && (prev.text.count == 1 || NameTitles.latin.contains(prevKey)))
+            || (x.afterPeriod && (prev.text.utf8.count == 1 || NameTitles.latin.contains(Self.key(prev.text))))
           guard joined, x.script == .latin || x.script == .cyrillic else { break }
           if x.capitalized && Self.latinStop.contains(Self.key(x.text)) { break }
           if x.capitalized { j += 1; continue }
@@ -157,13 +168,13 @@ public struct EntityReconciler: Sendable {
           run.removeLast()
         }
         // A sentence-initial word that also occurs in lower case is a common word ("Meanwhile").
-        if titles.isEmpty, let f = run.first, f.sentenceStart, !midCaps.contains(String(f.text)),
-          lowerWords.contains(f.text.lowercased())
+        if titles.isEmpty, let f = run.first, f.sentenceStart, !midCaps.contains(f.text),
+          lowerWords.contains(Substring(f.text.lowercased()))
         {
           run.removeFirst()
         }
         guard let first = run.first, let last = run.last else { continue }
-        if run.count == 1 && titles.isEmpty && first.sentenceStart && !midCaps.contains(String(first.text)) { continue }
+        if run.count == 1 && titles.isEmpty && first.sentenceStart && !midCaps.contains(first.text) { continue }
         if run.count == 1 && NameTitles.latin.contains(Self.key(first.text)) { continue }
         let text = documents[d].text
         let name = Self.slice(text, first.start, last.end)
