@@ -46,7 +46,8 @@ enum DocumentWords {
       var t = text[s..<endIdx]
       var e = endOffset
       var possessive = false
-      let script = NameFolding.script(of: t)
+      let script: NameScript
+      if hebrewWord { script = .hebrew } else if let f = t.utf8.first, f < 0x80 { script = .latin } else { script = NameFolding.script(of: t) }
       if script == .latin {
         let u = Array(t.utf8.suffix(4))
         let ascii = u.count >= 2 && u[u.count - 2] == 0x27 && u[u.count - 1] == 0x73
@@ -60,8 +61,8 @@ enum DocumentWords {
       while let last = t.unicodeScalars.last, !isLetter(last.value) && !isMark(last.value)
         && !(script == .hebrew && NameFolding.isGeresh(last.value))
       {
-        e -= String(last).utf8.count
-        t = t.dropLast()
+        e -= UTF8.width(last)
+        t = Substring(t.unicodeScalars.dropLast())
       }
       let cap: Bool
       if let f = t.utf8.first, f < 0x80 { cap = f >= 0x41 && f <= 0x5A } else {

@@ -49,7 +49,8 @@ public struct EntityReconciler: Sendable {
     init() {}
     func add(_ m: RawMention) {
       mentions.append(m)
-      let name = m.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      let plain = !m.text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 && m.lang == .latin }
+      let name = plain ? m.text : m.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
       if m.lang == .latin { latinNames[name, default: 0] += 1 } else { hebrewNames[name, default: 0] += 1 }
       if m.typeVote != .unknown { votes[m.typeVote, default: 0] += 1 }
     }
@@ -89,6 +90,13 @@ public struct EntityReconciler: Sendable {
     "ltd", "news", "times", "post", "federation", "conference", "office", "department", "fund", "group",
   ]
 
+  /// FNV-1a over the UTF-8 bytes (word sets without String hashing's normalization).
+  static func hash(_ s: Substring) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+
   /// The word folded to lowercase ASCII letters (title and stoplist lookups).
   static func key(_ word: Substring) -> String {
     let u = word.utf8
@@ -114,11 +122,11 @@ public struct EntityReconciler: Sendable {
   ) -> [ReconciledEntity] {
     let allWords = documents.map { DocumentWords.words(in: $0.text) }
     // Capitalized mid-sentence words: evidence that a sentence-initial word is a name.
-    var midCaps = Set<Substring>()
-    var lowerWords = Set<Substring>()
+    var midCaps = Set<UInt64>()
+    var lowerWords = Set<UInt64>()
     for words in allWords {
       for w in words where w.script == .latin {
-        if w.capitalized { if !w.sentenceStart { midCaps.insert(w.text) } } else { lowerWords.insert(w.text) }
+        if w.capitalized { if !w.sentenceStart { midCaps.insert(Self.hash(w.text)) } } else { lowerWords.insert(Self.hash(w.text)) }
       }
     }
     // 1. English mentions.
@@ -168,13 +176,13 @@ public struct EntityReconciler: Sendable {
           run.removeLast()
         }
         // A sentence-initial word that also occurs in lower case is a common word ("Meanwhile").
-        if titles.isEmpty, let f = run.first, f.sentenceStart, !midCaps.contains(f.text),
-          lowerWords.contains(Substring(f.text.lowercased()))
+        if titles.isEmpty, let f = run.first, f.sentenceStart, !midCaps.contains(Self.hash(f.text)),
+          lowerWords.contains(Self.hash(Substring(f.text.lowercased())))
         {
           run.removeFirst()
         }
         guard let first = run.first, let last = run.last else { continue }
-        if run.count == 1 && titles.isEmpty && first.sentenceStart && !midCaps.contains(first.text) { continue }
+        if run.count == 1 && titles.isEmpty && first.sentenceStart && !midCaps.contains(Self.hash(first.text)) { continue }
         if run.count == 1 && NameTitles.latin.contains(Self.key(first.text)) { continue }
         let text = documents[d].text
         let name = Self.slice(text, first.start, last.end)
@@ -282,6 +290,13 @@ public struct EntityReconciler: Sendable {
       }
       return (crossCluster[id], score, prefixBytes)
     }
+    var pairCache: [String: (Int, Double, Int)?] = [:]
+    func pairLink(_ name: String) -> (Int, Double, Int)? {
+      if let c = pairCache[name] { return c }
+      let r = link(name)
+      pairCache[name] = r
+      return r
+    }
     for (d, words) in allWords.enumerated() {
       let text = documents[d].text
       var used = [Bool](repeating: false, count: words.count)
@@ -351,7 +366,7 @@ public struct EntityReconciler: Sendable {
           let h2 = cache[next] ?? link(String(next))
           cache[next] = h2
           if let h2, h2.1 >= hebrewLinkThreshold, clusters[h2.0].tokenCount > 1,
-            let pair = link(Self.slice(text, w.start, words[i + 1].end)), pair.0 == h2.0, pair.1 >= hebrewLinkThreshold
+            let pair = pairLink(Self.slice(text, w.start, words[i + 1].end)), pair.0 == h2.0, pair.1 >= hebrewLinkThreshold
           {
             let start = w.start + pair.2
             clusters[pair.0].add(RawMention(doc: d, start: start, end: words[i + 1].end,
