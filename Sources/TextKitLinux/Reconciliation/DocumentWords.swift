@@ -27,11 +27,11 @@ enum DocumentWords {
 
   /// Splits `text` into words: letters and marks, with apostrophes and gershayim inside words
   /// (ג'ורג', ח"כ, O'Brien) and a trailing geresh on Hebrew words; a Latin possessive 's is cut.
-  static func words(in text: String) -> [DocumentWord] {
+  static func words(in text: Substring, base: Int) -> [DocumentWord] {
     var out: [DocumentWord] = []
     let scalars = text.unicodeScalars
     var idx = scalars.startIndex
-    var offset = 0
+    var offset = base
     var wordStart: String.Index? = nil
     var wordStartOffset = 0
     var gapHasBreak = true

@@ -115,23 +115,27 @@ public struct EntityReconciler: Sendable {
 
   /// Reconciles `documents` into entities, most-mentioned first.
   ///
-  /// - Parameter progress: called after each document with (done, total).
+  /// - Parameter progress: called as Hebrew text is linked with (chunks done, chunks), chunks
+  ///   being pieces of about 1 MB.
   /// - Complexity: linear in the text plus a cached name search per distinct Hebrew word.
   public func reconcile(
     _ documents: [ReconcilerDocument], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> [ReconciledEntity] {
-    let allWords = documents.map { DocumentWords.words(in: $0.text) }
-    // Capitalized mid-sentence words: evidence that a sentence-initial word is a name.
+    // Documents are read in chunks of about 1 MB cut at line ends, so memory holds the
+    // mentions, not every word; Hebrew chunks are scanned a second time after clustering.
+    let chunks = Self.chunks(documents)
+    // Capitalized mid-sentence words (in this chunk and those before): evidence that a
+    // sentence-initial word is a name; lower-case words: evidence that it is not.
     var midCaps = Set<UInt64>()
     var lowerWords = Set<UInt64>()
-    for words in allWords {
+    // 1. English mentions.
+    var latin: [RawMention] = []
+    for chunk in chunks {
+      let d = chunk.doc
+      let words = DocumentWords.words(in: documents[d].text[chunk.range], base: chunk.base)
       for w in words where w.script == .latin {
         if w.capitalized { if !w.sentenceStart { midCaps.insert(Self.hash(w.text)) } } else { lowerWords.insert(Self.hash(w.text)) }
       }
-    }
-    // 1. English mentions.
-    var latin: [RawMention] = []
-    for (d, words) in allWords.enumerated() {
       var i = 0
       while i < words.count {
         let w = words[i]
@@ -297,8 +301,11 @@ public struct EntityReconciler: Sendable {
       pairCache[name] = r
       return r
     }
-    for (d, words) in allWords.enumerated() {
+    for (n, chunk) in chunks.enumerated() where chunk.hebrew {
+      let d = chunk.doc
       let text = documents[d].text
+      let words = DocumentWords.words(in: text[chunk.range], base: chunk.base)
+      defer { progress?(n + 1, chunks.count) }
       var used = [Bool](repeating: false, count: words.count)
       var i = 0
       while i < words.count {
@@ -401,7 +408,6 @@ public struct EntityReconciler: Sendable {
         }
         i += 1
       }
-      progress?(d + 1, documents.count)
     }
     // 4. Gazetteer ids and names.
     if let gazetteer {
@@ -439,6 +445,34 @@ public struct EntityReconciler: Sendable {
         confidence: (conf * 1000).rounded() / 1000, mentions: mentions))
     }
     return result
+  }
+
+  struct Chunk {
+    var doc: Int
+    var range: Range<String.Index>
+    var base: Int
+    var hebrew: Bool
+  }
+
+  /// Pieces of about 1 MB of each document, cut after a line feed.
+  static func chunks(_ documents: [ReconcilerDocument]) -> [Chunk] {
+    var out: [Chunk] = []
+    for (d, doc) in documents.enumerated() {
+      let u = doc.text.utf8
+      var start = u.startIndex
+      var base = 0
+      while start < u.endIndex {
+        var stop = u.index(start, offsetBy: 1 << 20, limitedBy: u.endIndex) ?? u.endIndex
+        if stop < u.endIndex {
+          if let nl = u[stop...].firstIndex(of: 0x0A) { stop = u.index(after: nl) } else { stop = u.endIndex }
+        }
+        let size = u.distance(from: start, to: stop)
+        out.append(Chunk(doc: d, range: start..<stop, base: base, hebrew: u[start..<stop].contains(0xD7)))
+        base += size
+        start = stop
+      }
+    }
+    return out
   }
 
   /// Same entity: every token paired, or the shorter name's tokens (at least two) all paired.

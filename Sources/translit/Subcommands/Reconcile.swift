@@ -65,7 +65,7 @@ extension TranslitCommand {
       for d in docs { total += d.text.utf8.count }
       var report: (@Sendable (Int, Int) -> Void)? = nil
       if total > 1_000_000 {
-        report = { (done: Int, all: Int) in printError("reconcile: \(done)/\(all) documents") }
+        report = { (done: Int, all: Int) in printError("reconcile: Hebrew linking, chunk \(done) of \(all)") }
       }
       let entities: [ReconciledEntity] = reconciler.reconcile(docs, progress: report)
       let text: String
