@@ -12,7 +12,9 @@ struct TranslitCommand: ParsableCommand {
       65 bad input data; 74 input/output error.
       """,
     version: TextKitLinux.version,
-    subcommands: [Normalize.self, Segment.self, Bidi.self],
+    subcommands: [
+      Normalize.self, Segment.self, Bidi.self, Match.self, Index.self, Search.self, Reconcile.self, Eval.self,
+    ],
     defaultSubcommand: nil
   )
 }

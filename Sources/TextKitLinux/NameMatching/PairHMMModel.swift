@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The trained memoryless pair HMM between Hebrew letter units and Latin chunks of 0–3 letters.
+///
+/// Trained by `Scripts/train-matcher` (EM on persons-train.tsv) and embedded as
+/// `match-pairhmm.txt`. The table is expanded once into a dense array of probabilities indexed
+/// by `unit * chunkCodeCount + chunkCode`, so the forward DP is a few multiply-adds a cell.
+final class PairHMMModel: Sendable {
+  static let chunkCodeCount = 19_683  // 27^3: chunks of up to three letters 1...26
+  static let epsilonUnit = 44
+  static let unitCount = 45
+  let emission: [Double]
+  let hebrewLogP: [Double]
+  let latinLogP: [Double]
+  /// Per Hebrew unit, a bit set of Latin letters (bit l-1) that start a likely chunk of it.
+  let firstLetters: [UInt32]
+
+  /// The embedded model, loaded on first use.
+  static let shared: PairHMMModel = {
+    let bytes = EmbeddedData.bytes(named: "match-pairhmm.txt") ?? []
+    return PairHMMModel(text: String(decoding: bytes, as: UTF8.self))
+  }()
+
+  init(text: String) {
+    var emission = [Double](repeating: 0, count: Self.unitCount * Self.chunkCodeCount)
+    var hebrew = [Double](repeating: -4, count: 44)
+    var latin = [Double](repeating: -4, count: 27)
+    var starts = [[Double]](repeating: [Double](repeating: 0, count: 27), count: Self.unitCount)
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      let f = line.split(separator: " ")
+      guard f.count >= 3, let a = Int(f[1]) else { continue }
+      switch f[0] {
+      case "H": if a < 44, let v = Double(f[2]) { hebrew[a] = v }
+      case "L": if a < 27, let v = Double(f[2]) { latin[a] = v }
+      case "P":
+        guard f.count >= 4, let code = Int(f[2]), let v = Double(f[3]), a < Self.unitCount,
+          code < Self.chunkCodeCount
+        else { continue }
+        let p = exp(v)
+        emission[a * Self.chunkCodeCount + code] = p
+        starts[a][code % 27] += p
+      default: continue
+      }
+    }
+    var masks = [UInt32](repeating: 0, count: Self.unitCount)
+    for u in 0..<Self.unitCount {
+      let total = starts[u].reduce(0, +)
+      guard total > 0 else { continue }
+      for l in 1...26 where starts[u][l] / total > 0.08 { masks[u] |= 1 << UInt32(l - 1) }
+    }
+    // א and ע begin names with any vowel (אילהם Ilham, עומר Omer, אוסקר Oscar).
+    let vowels: UInt32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24)
+    for u in [0, 15, 22, 37] { masks[u] |= vowels }
+    self.emission = emission
+    self.hebrewLogP = hebrew
+    self.latinLogP = latin
+    self.firstLetters = masks
+  }
+
+  /// Log-likelihood ratio log P(h, l) − log P(h) − log P(l) by the forward algorithm.
+  ///
+  /// - Parameters:
+  ///   - units: Hebrew units (0..<44).
+  ///   - letters: Latin letters (1...26).
+  ///   - codes: chunk codes of `letters`, `codes[j * 4 + k]` for the chunk of `k` letters ending at `j`.
+  /// - Complexity: O(units × letters), no allocation for names under 64 letters.
+  func logLikelihoodRatio(units: [UInt8], letters: [UInt8], codes: [Int32]) -> Double {
+    let m = units.count
+    let n = letters.count
+    if m == 0 || n == 0 { return -Double(m + n) * 3 }
+    let width = n + 1
+    let cells = (m + 1) * width
+    let forward: Double = withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { f in
+      emission.withUnsafeBufferPointer { e in
+        codes.withUnsafeBufferPointer { c in
+          units.withUnsafeBufferPointer { h in
+            let eps = Self.epsilonUnit * Self.chunkCodeCount
+            for i in 0...m {
+              let rowBase = i > 0 ? Int(h[i - 1]) * Self.chunkCodeCount : 0
+              for j in 0...n {
+                var v: Double = (i == 0 && j == 0) ? 1 : 0
+                if i > 0 {
+                  let prev = (i - 1) * width + j
+                  v += f[prev] * e[rowBase]
+                  if j >= 1 { v += f[prev - 1] * e[rowBase + Int(c[j * 4 + 1])] }
+                  if j >= 2 { v += f[prev - 2] * e[rowBase + Int(c[j * 4 + 2])] }
+                  if j >= 3 { v += f[prev - 3] * e[rowBase + Int(c[j * 4 + 3])] }
+                }
+                if j > 1 && j < n {
+                  let here = i * width + j
+                  v += f[here - 1] * e[eps + Int(c[j * 4 + 1])]
+                  if j >= 3 { v += f[here - 2] * e[eps + Int(c[j * 4 + 2])] }
+                }
+                f[i * width + j] = v
+              }
+            }
+            return f[cells - 1]
+          }
+        }
+      }
+    }
+    var background = 0.0
+    for u in units { background += hebrewLogP[Int(u)] }
+    for l in letters { background += latinLogP[Int(l)] }
+    if forward <= 0 { return -Double(m + n) * 3 }
+    return log(forward) - background
+  }
+
+  /// Chunk codes for a Latin token (see ``logLikelihoodRatio(units:letters:codes:)``).
+  static func chunkCodes(_ letters: [UInt8]) -> [Int32] {
+    let n = letters.count
+    var codes = [Int32](repeating: 0, count: (n + 1) * 4)
+    for j in 0...n {
+      var code: Int32 = 0
+      var mult: Int32 = 1
+      // chunk of k letters ending at j: letters[j-k..<j], first letter lowest digit.
+      for k in 1...3 where j - k >= 0 {
+        code = 0
+        mult = 1
+        for t in (j - k)..<j {
+          code += Int32(letters[t]) * mult
+          mult *= 27
+        }
+        codes[j * 4 + k] = code
+      }
+    }
+    return codes
+  }
+}

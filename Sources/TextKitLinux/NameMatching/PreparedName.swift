@@ -1,0 +1,99 @@
+/// One token of a name, folded once so that scoring it against many names costs no allocation.
+struct PreparedToken: Sendable {
+  /// The token as written.
+  var text: String
+  var script: NameScript
+  /// Hebrew units (0..<44) or Latin letters (1...26).
+  var units: [UInt8]
+  /// Latin chunk codes (Latin and Cyrillic tokens only).
+  var codes: [Int32]
+  /// Same-script phonetic folding (see `NamePhonetics`).
+  var phonetic: [UInt8]
+  /// Hebrew only: units of stems left after removing prefixes, with the prefix length.
+  var stems: [(units: [UInt8], prefixLength: Int)]
+  var isInitial: Bool
+  var isParticle: Bool
+  var length: Int { max(units.count, 1) }
+}
+
+/// A name folded for matching: titles stripped, tokens split and converted to units, and a
+/// script-independent consonant-skeleton signature for blocking.
+public struct PreparedName: Sendable {
+  /// The name as given.
+  public let text: String
+  /// Titles and honorifics removed from the start ("Rabbi", "הרב", "ד\"ר").
+  public let strippedTitles: [String]
+  /// The dominant script.
+  public let script: NameScript
+  let tokens: [PreparedToken]
+  /// 128-bit set of hashed skeleton features (blocking).
+  let signature: (UInt64, UInt64)
+  let signatureCount: Int32
+
+  /// Folds `name` for matching.
+  ///
+  /// - Parameter hebrewPrefixes: also consider Hebrew tokens without their prefix letters
+  ///   (בבאקו as באקו); the name-matching default.
+  public init(_ name: String, hebrewPrefixes: Bool = true) {
+    text = name
+    var raw = NameFolding.rawTokens(name)
+    var titles: [String] = []
+    // Strip leading titles while a token remains.
+    while raw.count > 1 {
+      let t = raw[0]
+      let script = NameFolding.script(of: t)
+      let isTitle: Bool
+      switch script {
+      case .hebrew: isTitle = NameTitles.hebrew.contains(NameFolding.hebrewKey(t))
+      case .latin, .cyrillic: isTitle = NameTitles.latin.contains(NameFolding.latinKey(NameFolding.latinLetters(t)))
+      case .other: isTitle = true
+      }
+      guard isTitle else { break }
+      titles.append(String(t))
+      raw.removeFirst()
+    }
+    strippedTitles = titles
+    var tokens: [PreparedToken] = []
+    var counts: [NameScript: Int] = [:]
+    for t in raw {
+      let script = NameFolding.script(of: t)
+      if script == .other { continue }
+      counts[script, default: 0] += 1
+      if script == .hebrew {
+        let units = NameFolding.hebrewUnits(t)
+        if units.isEmpty { continue }
+        let key = NameFolding.hebrewKey(t)
+        var stems: [(units: [UInt8], prefixLength: Int)] = []
+        if hebrewPrefixes && units.count >= 3 {
+          for s in HebrewPrefixes.stems(of: t) {
+            let u = NameFolding.hebrewUnits(s.stem)
+            if u.count >= 2 { stems.append((u, s.prefixLength)) }
+          }
+        }
+        let isInitial = units.count == 1
+        tokens.append(
+          PreparedToken(
+            text: String(t), script: .hebrew, units: units, codes: [],
+            phonetic: NamePhonetics.hebrew(units), stems: stems, isInitial: isInitial,
+            isParticle: NameTitles.hebrewParticles.contains(key)))
+      } else {
+        let letters = NameFolding.latinLetters(t)
+        if letters.isEmpty { continue }
+        let key = NameFolding.latinKey(letters)
+        tokens.append(
+          PreparedToken(
+            text: String(t), script: script, units: letters, codes: PairHMMModel.chunkCodes(letters),
+            phonetic: NamePhonetics.latin(letters), stems: [], isInitial: letters.count == 1,
+            isParticle: letters.count > 1 && NameTitles.latinParticles.contains(key)))
+      }
+    }
+    self.tokens = tokens
+    script = counts.max { $0.value < $1.value }?.key ?? .other
+    let sig = NameSkeleton.signature(tokens)
+    signature = sig
+    signatureCount = Int32(sig.0.nonzeroBitCount + sig.1.nonzeroBitCount)
+  }
+
+  /// The script-independent consonant skeleton of each token, e.g. `["ZMR", "SB"]`.
+  public var skeleton: [String] { tokens.map { NameSkeleton.skeletonString($0) } }
+}

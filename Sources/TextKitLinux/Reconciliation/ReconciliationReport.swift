@@ -1,0 +1,105 @@
+import FoundationEssentials
+
+/// Renders reconciled entities as JSONL, TSV or a self-contained HTML report.
+public enum ReconciliationReport {
+  /// One JSON object a line: `{"id", "type", "names": {"he", "latin"}, "confidence", "mentions": [...]}`.
+  public static func jsonl(_ entities: [ReconciledEntity]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    var out = ""
+    for e in entities {
+      if let data = try? encoder.encode(e) { out += String(decoding: data, as: UTF8.self) + "\n" }
+    }
+    return out
+  }
+
+  /// Tab-separated: id, type, Hebrew names, Latin names, mentions, documents, confidence (with a header).
+  public static func tsv(_ entities: [ReconciledEntity]) -> String {
+    var out = "id\ttype\the\tlatin\tmentions\tdocuments\tconfidence\n"
+    for e in entities {
+      let docs = Set(e.mentions.map(\.doc)).count
+      out += "\(e.id)\t\(e.type.rawValue)\t\(e.names.he.joined(separator: " | "))\t\(e.names.latin.joined(separator: " | "))\t\(e.mentions.count)\t\(docs)\t\(e.confidence)\n"
+    }
+    return out
+  }
+
+  /// Escapes text for HTML.
+  static func escape(_ s: Substring) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A self-contained HTML page: one section per entity with its Hebrew (`dir="rtl"`) and Latin
+  /// names side by side and every mention in context, the name highlighted, linked to the
+  /// document's own section.
+  ///
+  /// - Parameters:
+  ///   - documents: the documents reconciled, for the context of each mention.
+  ///   - context: bytes of context either side of a mention.
+  public static func html(_ entities: [ReconciledEntity], documents: [ReconcilerDocument], context: Int = 80) -> String {
+    let texts = Dictionary(documents.map { ($0.id, Array($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+    var docAnchors: [String: Int] = [:]
+    for (i, d) in documents.enumerated() { docAnchors[d.id] = i }
+    func cut(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Substring {
+      var a = max(0, min(a, bytes.count))
+      var b = max(a, min(b, bytes.count))
+      while a > 0 && a < bytes.count && bytes[a] & 0xC0 == 0x80 { a -= 1 }
+      while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
+      return Substring(String(decoding: bytes[a..<b], as: UTF8.self))
+    }
+    var h = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>Entities</title>
+      <style>
+      body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}
+      table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}
+      mark{background:#ffe066}.ctx{color:#333}.m{margin:.2em 0}.he{font-family:"David","Noto Sans Hebrew",sans-serif}
+      section{border-top:1px solid #999;margin-top:1.2em}
+      </style></head><body>
+      <h1>Entities</h1>
+      <table><thead><tr><th>id</th><th>type</th><th>Hebrew</th><th>Latin</th><th>mentions</th><th>confidence</th></tr></thead><tbody>
+
+      """
+    for e in entities {
+      h += "<tr><td><a href=\"#\(escape(Substring(e.id)))\">\(escape(Substring(e.id)))</a></td><td>\(e.type.rawValue)</td>"
+      h += "<td class=\"he\" dir=\"rtl\" lang=\"he\">\(escape(Substring(e.names.he.joined(separator: " · "))))</td>"
+      h += "<td dir=\"ltr\">\(escape(Substring(e.names.latin.joined(separator: " · "))))</td><td>\(e.mentions.count)</td><td>\(e.confidence)</td></tr>\n"
+    }
+    h += "</tbody></table>\n"
+    for e in entities {
+      h += "<section id=\"\(escape(Substring(e.id)))\"><h2>\(escape(Substring(e.id))) (\(e.type.rawValue))</h2>\n"
+      h += "<p><span class=\"he\" dir=\"rtl\" lang=\"he\">\(escape(Substring(e.names.he.joined(separator: " · "))))</span>"
+      h += " ⟷ <span dir=\"ltr\">\(escape(Substring(e.names.latin.joined(separator: " · "))))</span></p>\n"
+      for m in e.mentions {
+        guard let bytes = texts[m.doc] else { continue }
+        let rtl = m.lang == .he
+        let before = cut(bytes, m.start - context, m.start)
+        let name = cut(bytes, m.start, m.end)
+        let after = cut(bytes, m.end, m.end + context)
+        let anchor = docAnchors[m.doc].map { "#doc\($0)" } ?? ""
+        h += "<div class=\"m\"><a href=\"\(anchor)\">\(escape(Substring(m.doc)))</a> [\(m.start)–\(m.end)] \(m.confidence) "
+        h += "<span class=\"ctx\(rtl ? " he" : "")\" dir=\"\(rtl ? "rtl" : "ltr")\"\(rtl ? " lang=\"he\"" : "")>…\(escape(before))<mark>\(escape(name))</mark>\(escape(after))…</span></div>\n"
+      }
+      h += "</section>\n"
+    }
+    h += "<h2>Documents</h2>\n"
+    for (i, d) in documents.enumerated() {
+      let ents = entities.filter { $0.mentions.contains { $0.doc == d.id } }
+      h += "<section id=\"doc\(i)\"><h3>\(escape(Substring(d.id)))</h3><p>"
+      h += ents.map { "<a href=\"#\(escape(Substring($0.id)))\">\(escape(Substring($0.names.latin.first ?? $0.names.he.first ?? $0.id)))</a>" }.joined(separator: ", ")
+      h += "</p></section>\n"
+    }
+    h += "</body></html>\n"
+    return h
+  }
+}

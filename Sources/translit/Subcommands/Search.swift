@@ -1,0 +1,67 @@
+import ArgumentParser
+import FoundationEssentials
+import TextKitLinux
+
+extension TranslitCommand {
+  /// `translit search`: top-k names for each query.
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find the best-matching gazetteer names for each query (any script).",
+      usage: """
+        translit search --index places.tkidx "בבאקו" "Washington"
+        translit search --gazetteer people.tsv --top 3 --format jsonl < queries.txt
+        """,
+      discussion: """
+        Queries come from the arguments or, if there are none, from standard input, one a line.
+        JSONL output: {"query": …, "results": [{"id": …, "name": …, "score": …}, …]}.
+        """
+    )
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    @Option(help: "An index built by `translit index build`.") var index: String?
+    @Option(help: "A gazetteer to index on the fly (TSV or JSONL).") var gazetteer: String?
+    @Option(help: "Results per query.") var top: Int = 5
+    @Option(help: "Output format: text or jsonl.") var format: Format = .text
+    @Argument(help: "Queries (default: standard input, one a line).") var queries: [String] = []
+
+    func validate() throws {
+      guard (index == nil) != (gazetteer == nil) else { throw ValidationError("give exactly one of --index and --gazetteer") }
+      guard top > 0 else { throw ValidationError("--top must be positive") }
+    }
+
+    func run() throws {
+      let idx: NameIndex
+      if let index {
+        do { idx = try NameIndex(contentsOf: index) } catch {
+          printError("translit: \(error)")
+          throw ExitCode(65)
+        }
+      } else {
+        idx = try loadGazetteer(gazetteer ?? "")
+      }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.withoutEscapingSlashes]
+      struct Hit: Encodable { var id: String; var name: String; var type: EntityType; var score: Double }
+      struct Line: Encodable { var query: String; var results: [Hit] }
+      func answer(_ q: String) throws {
+        let results = idx.search(q, top: top)
+        switch format {
+        case .jsonl:
+          let line = Line(query: q, results: results.map { Hit(id: $0.id, name: $0.name, type: $0.type, score: ($0.score * 1000).rounded() / 1000) })
+          print(String(decoding: try encoder.encode(line), as: UTF8.self))
+        case .text:
+          print(q)
+          for r in results { print("  \(fmt(r.score))\t\(r.id)\t\(r.name)") }
+        }
+      }
+      if queries.isEmpty {
+        while let line = readLine() {
+          let q = line.hasSuffix("\r") ? String(line.dropLast()) : line
+          if !q.isEmpty { try answer(q) }
+        }
+      } else {
+        for q in queries { try answer(q) }
+      }
+    }
+  }
+}

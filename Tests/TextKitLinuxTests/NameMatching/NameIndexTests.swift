@@ -1,0 +1,49 @@
+import Testing
+@testable import TextKitLinux
+
+@Suite("NameIndex")
+struct NameIndexTests {
+  static let gazetteer = """
+    # test gazetteer
+    P1\tZamir Isayev\tperson
+    P1\tזמיר איסייב\tperson
+    P2\tIlham Aliyev\tperson
+    L1\tBaku\tplace
+    {"id": "L2", "names": ["Washington", "וושינגטון"], "type": "place"}
+    L3\tIsrael\tplace
+    """
+
+  @Test func searchFindsAcrossScripts() throws {
+    let index = try NameIndex(gazetteer: Self.gazetteer)
+    #expect(index.count == 7)
+    #expect(index.search("בבאקו", top: 1).first?.id == "L1")
+    #expect(index.search("הרב איסייב", top: 1).first?.id == "P1")
+    #expect(index.search("מוושינגטון", top: 1).first?.id == "L2")
+    let top = index.search("Israel", top: 3)
+    #expect(top.first?.id == "L3")
+    #expect(top.first?.type == .place)
+  }
+
+  @Test func saveLoadRoundTrip() throws {
+    let index = try NameIndex(gazetteer: Self.gazetteer)
+    let loaded = try NameIndex(serialized: index.serialized())
+    #expect(loaded.ids == index.ids)
+    #expect(loaded.names == index.names)
+    for q in ["Aliyev", "באקו", "Isaev"] {
+      #expect(loaded.search(q, top: 3) == index.search(q, top: 3))
+    }
+  }
+
+  @Test func malformedInputIsAnError() {
+    #expect(throws: NameIndex.Error.self) { try NameIndex(gazetteer: "only-one-column\n") }
+    #expect(throws: NameIndex.Error.self) { try NameIndex(gazetteer: "{\"id\": 3}\n") }
+    #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: [1, 2, 3]) }
+    var truncated = (try? NameIndex(gazetteer: Self.gazetteer))?.serialized() ?? []
+    truncated.removeLast(5)
+    #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: truncated) }
+  }
+
+  @Test func emptyIndexAnswersNothing() {
+    #expect(NameIndex().search("Baku").isEmpty)
+  }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import TextKitLinux
+
+/// A pair of names and the expected verdict.
+struct NamePair: CustomTestStringConvertible, Sendable {
+  var a: String
+  var b: String
+  var testDescription: String { "\(a) ~ \(b)" }
+  init(_ a: String, _ b: String) { self.a = a; self.b = b }
+}
+
+@Suite("NameMatcher")
+struct NameMatcherTests {
+  static let matches: [NamePair] = [
+    // Cross-script, titles in both languages.
+    NamePair("הרב זמיר איסייב", "Rabbi Zamir Isayev"),
+    NamePair("הנשיא אילהם אלייב", "President Ilham Aliyev"),
+    NamePair("ד\"ר יעל כהן", "Dr. Yael Cohen"),
+    NamePair("ח״כ משה לוי", "MK Moshe Levi"),
+    NamePair("השגריר ג'ורג' דיק", "Ambassador George Deek"),
+    NamePair("מר דוד לוי", "Mr. David Levi"),
+    // Spelling variants in one script.
+    NamePair("Isayev", "Isaev"), NamePair("Isayev", "Issayev"), NamePair("Isayev", "Isaiev"),
+    NamePair("אלייב", "עלייב"),
+    // Order, comma form, initials, missing parts.
+    NamePair("Aliyev Ilham", "Ilham Aliyev"), NamePair("Aliyev, Ilham", "Ilham Aliyev"),
+    NamePair("I. Aliyev", "Ilham Aliyev"), NamePair("I. Aliyev", "אילהם אלייב"),
+    NamePair("Heydar Alirza oglu Aliyev", "Heydar Aliyev"),
+    // Hebrew prefixes, geresh variants, places.
+    NamePair("בבאקו", "Baku"), NamePair("לטראמפ", "Trump"), NamePair("בוושינגטון", "Washington"),
+    NamePair("באזרבייג׳ן", "Azerbaijan"), NamePair("אזרבייג'ן", "Azerbaijan"),
+    NamePair("ג׳ורג׳", "ג'ורג'"), NamePair("ישראל", "Israel"),
+    // Case and diacritics; Cyrillic.
+    NamePair("JOSÉ MARTÍ", "Jose Marti"), NamePair("Ильхам Алиев", "Ilham Aliyev"),
+  ]
+  static let nonMatches: [NamePair] = [
+    NamePair("Israel", "Isayev"), NamePair("ישראל", "Isayev"), NamePair("Aliyev", "Aliyeva"),
+    NamePair("אלייב", "Aliyeva"), NamePair("Levi", "Levin"), NamePair("Ilham Aliyev", "Heydar Aliyev"),
+    NamePair("זמיר איסייב", "Ilham Aliyev"), NamePair("Baku", "Washington"),
+  ]
+
+  @Test("Matching names match in both directions", arguments: matches)
+  func matching(_ pair: NamePair) {
+    let matcher = NameMatcher()
+    #expect(matcher.match(pair.a, pair.b).isMatch)
+    #expect(matcher.match(pair.b, pair.a).isMatch)
+  }
+
+  @Test("Look-alike names do not match", arguments: nonMatches)
+  func nonMatching(_ pair: NamePair) {
+    let matcher = NameMatcher()
+    #expect(!matcher.match(pair.a, pair.b).isMatch)
+    #expect(!matcher.match(pair.b, pair.a).isMatch)
+  }
+
+  @Test func scoresAreInUnitInterval() {
+    let matcher = NameMatcher()
+    for pair in Self.matches + Self.nonMatches {
+      let s = matcher.match(pair.a, pair.b).score
+      #expect(s >= 0 && s <= 1)
+    }
+  }
+
+  @Test func explanationReportsTitlesAndPrefixes() throws {
+    let m = NameMatcher().match("הרב זמיר איסייב", "Rabbi Zamir Isayev")
+    #expect(m.explanation.strippedTitles == [["הרב"], ["Rabbi"]])
+    #expect(m.explanation.alignment.count == 2)
+    #expect(m.explanation.alignment.allSatisfy { $0.method == .transliteration })
+    let p = NameMatcher().match("בבאקו", "Baku")
+    let first = try #require(p.explanation.alignment.first)
+    #expect(first.strippedPrefix == "ב")
+  }
+
+  @Test func initialsAndMissingPartsAreExplained() {
+    let m = NameMatcher().match("I. Aliyev", "Ilham Heydar Aliyev")
+    #expect(m.explanation.alignment.contains { $0.method == .initial })
+    #expect(m.explanation.alignment.contains { $0.method == .unmatched && $0.second == "Heydar" })
+  }
+
+  @Test func emptyAndSymbolNamesDoNotCrash() {
+    let matcher = NameMatcher()
+    #expect(!matcher.match("", "Baku").isMatch)
+    #expect(!matcher.match("123 !!", "—").isMatch)
+  }
+
+  @Test func skeletonIsScriptIndependent() {
+    #expect(PreparedName("איסייב").skeleton == PreparedName("Isayev").skeleton)
+    #expect(PreparedName("ג'ורג'").skeleton == PreparedName("George").skeleton)
+  }
+}
