@@ -150,12 +150,6 @@ struct SplitMix {
   }
 }
 
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  let bytes = Array((line + "\n").utf8)
-  _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}
-
 /// A duration in whole microseconds.
 func micros(_ d: Duration) -> Int {
   Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
