@@ -12,7 +12,7 @@ struct TranslitCommand: ParsableCommand {
       65 bad input data; 74 input/output error.
       """,
     version: TextKitLinux.version,
-    subcommands: [Normalize.self],
+    subcommands: [Normalize.self, Transliterate.self],
     defaultSubcommand: nil
   )
 }
