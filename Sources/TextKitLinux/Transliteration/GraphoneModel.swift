@@ -17,15 +17,23 @@ struct GraphoneModel: Sendable {
   let backoffWeight: [Float]
   let backoffState: [UInt32]
   // Open-addressing table keyed by state << 32 | graphone.
-  private let keys: [UInt64]
-  private let logProb: [Float]
-  private let nextState: [UInt32]
+  // One array of entries so that a probe touches one cache line.
+  private struct Entry {
+    var key: UInt64
+    var logProb: Float
+    var next: UInt32
+  }
+  private let table: [Entry]
   private let mask: Int
   /// Graphones by their first Hebrew unit.
   let byFirstUnit: [[Int32]]
   /// Graphones by Latin chunk key (see `latinKey`), and those with an empty Latin side.
   let byLatin: [Int: [Int32]]
   let emptyLatin: [Int32]
+
+  /// How many graphones the decoder tries per Hebrew unit and per Latin chunk.
+  static let perUnit = 24
+  static let perLatinChunk = 12
 
   struct FormatError: Error, CustomStringConvertible {
     let description: String
@@ -77,28 +85,22 @@ struct GraphoneModel: Sendable {
     }
     var cap = 1
     while cap < eCount * 2 { cap <<= 1 }
-    var k = [UInt64](repeating: .max, count: cap)
-    var lp = [Float](repeating: 0, count: cap)
-    var ns = [UInt32](repeating: 0, count: cap)
+    var t = [Entry](repeating: Entry(key: .max, logProb: 0, next: 0), count: cap)
     let m = cap - 1
     for _ in 0..<eCount {
       let s = try u32(), g = try u32(), l = try f32(), n = try u32()
       guard s < sCount, g < gCount, n < sCount else { throw FormatError(description: "bad entry") }
       let key = UInt64(s) << 32 | UInt64(g)
       var i = GraphoneModel.slot(key, m)
-      while k[i] != .max { i = (i + 1) & m }
-      k[i] = key
-      lp[i] = l
-      ns[i] = n
+      while t[i].key != .max { i = (i + 1) & m }
+      t[i] = Entry(key: key, logProb: l, next: n)
     }
     guard startState < sCount else { throw FormatError(description: "bad start state") }
     hebrew = heb
     latin = lat
     backoffWeight = bw
     backoffState = bs
-    keys = k
-    logProb = lp
-    nextState = ns
+    table = t
     mask = m
     var first = [[Int32]](repeating: [], count: 45)
     var byLat: [Int: [Int32]] = [:]
@@ -112,13 +114,29 @@ struct GraphoneModel: Sendable {
         byLat[GraphoneModel.latinKey(lat[g][...]), default: []].append(Int32(g))
       }
     }
-    byFirstUnit = first
-    byLatin = byLat
-    emptyLatin = empty
+    // Keep the most probable graphones per input unit: rare ones cost time and rarely win.
+    func top(_ gs: [Int32], _ k: Int, _ t: [Entry], _ m: Int) -> [Int32] {
+      func uni(_ g: Int32) -> Float {
+        let key = UInt64(g)
+        var i = GraphoneModel.slot(key, m)
+        while t[i].key != .max {
+          if t[i].key == key { return t[i].logProb }
+          i = (i + 1) & m
+        }
+        return -100
+      }
+      return Array(gs.sorted { (uni($0), $1) > (uni($1), $0) }.prefix(k))
+    }
+    byFirstUnit = first.map { top($0, GraphoneModel.perUnit, t, m) }
+    byLatin = byLat.mapValues { top($0, GraphoneModel.perLatinChunk, t, m) }
+    emptyLatin = top(empty, GraphoneModel.perUnit, t, m)
   }
 
   @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
+    var h = key ^ (key >> 33)
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    return Int(truncatingIfNeeded: h) & mask
   }
 
   /// Packs 1–3 lowercase ASCII letters into a small integer.
@@ -136,9 +154,9 @@ struct GraphoneModel: Sendable {
       let key = UInt64(s) << 32 | UInt64(UInt32(g))
       var i = GraphoneModel.slot(key, mask)
       while true {
-        let k = keys[i]
-        if k == key { return (acc + logProb[i], nextState[i]) }
-        if k == .max { break }
+        let e = table[i]
+        if e.key == key { return (acc + e.logProb, e.next) }
+        if e.key == .max { break }
         i = (i + 1) & mask
       }
       if s == 0 { return (acc - 30, 0) }

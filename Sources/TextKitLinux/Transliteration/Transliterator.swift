@@ -43,6 +43,7 @@ public struct Transliterator: Sendable {
   private let icu: ICUTransliterator?
   private let otherScripts: ICUTransliterator?
   private let cache: WordCache
+  private let tokenCache = TokenCache()
 
   /// Makes a transliterator.
   ///
@@ -53,12 +54,13 @@ public struct Transliterator: Sendable {
   ///   - geresh: geresh style in Hebrew output.
   ///   - splitPrefixes: split Hebrew one-letter prefixes in running text.
   ///   - beamWidth: beam of the `names` decoder (more is slower and rarely better).
+  ///   - model: a `names` model other than the embedded one (for training experiments).
   /// - Throws: ``TransliterationError`` for an unsupported combination, or ``ICUError``
   ///   when ICU cannot open a transform.
   public init(
     scheme: TransliterationScheme = .names, to target: TransliterationTarget = .latin,
     from source: TransliterationSource = .auto, geresh: GereshStyle = .apostrophe,
-    splitPrefixes: Bool = false, beamWidth: Int = 16
+    splitPrefixes: Bool = false, beamWidth: Int = 8, model: TransliterationModel? = nil
   ) throws {
     if target == .hebrew && !(source == .auto || source == .latin) {
       throw TransliterationError.unsupported("only Latin can be transliterated to Hebrew")
@@ -76,7 +78,7 @@ public struct Transliterator: Sendable {
     self.splitPrefixes = splitPrefixes
     self.beamWidth = max(1, beamWidth)
     self.cache = WordCache()
-    model = scheme == .names ? try Transliterator.sharedModel() : nil
+    self.model = scheme == .names ? try model?.graphones ?? Transliterator.sharedModel() : nil
     switch (scheme, target) {
     case (.icu, .latin): icu = try ICUTransliterator.instance(id: "Hebrew-Latin")
     case (.icu, .hebrew): icu = try ICUTransliterator.instance(id: "Latin-Hebrew")
@@ -147,6 +149,10 @@ public struct Transliterator: Sendable {
 
   /// Candidates of one token from the model (or the other-script transform).
   private func tokenCandidates(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
+    tokenCache.value(token, count) { decodeToken($0, model: model, count: count) }
+  }
+
+  private func decodeToken(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
     if target == .latin {
       if let units = HebrewLetters.units(token.unicodeScalars) {
         return model.decode(units, toLatin: true, beam: beamWidth, count: count).map {
@@ -330,6 +336,18 @@ public struct Transliterator: Sendable {
   }
 }
 
+/// A `names` model file made by `Scripts/train-translit` (the library embeds one).
+public struct TransliterationModel: Sendable {
+  let graphones: GraphoneModel
+
+  /// Parses a model file's bytes.
+  ///
+  /// - Throws: ``TransliterationError/model(_:)`` when the bytes are not a model.
+  public init(bytes: [UInt8]) throws(TransliterationError) {
+    do { graphones = try GraphoneModel(bytes: bytes) } catch { throw .model(error.description) }
+  }
+}
+
 /// Errors from building or using a ``Transliterator``.
 public enum TransliterationError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The scheme, source and target do not fit together.
@@ -356,6 +374,26 @@ final class WordCache: Sendable {
     table.withLock { t in
       if t.count >= WordCache.limit { t.removeAll(keepingCapacity: true) }
       t[Substring(String(word))] = v
+    }
+    return v
+  }
+}
+
+/// Per-transliterator cache of a token's candidates (first names and endings repeat).
+final class TokenCache: Sendable {
+  private struct Key: Hashable {
+    let token: Substring
+    let count: Int
+  }
+  private let table = Mutex<[Key: [(String, Float)]]>([:])
+  private static let limit = 100_000
+
+  func value(_ token: Substring, _ count: Int, _ make: (Substring) -> [(String, Float)]) -> [(String, Float)] {
+    if let v = table.withLock({ $0[Key(token: token, count: count)] }) { return v }
+    let v = make(token)
+    table.withLock { t in
+      if t.count >= TokenCache.limit { t.removeAll(keepingCapacity: true) }
+      t[Key(token: Substring(String(token)), count: count)] = v
     }
     return v
   }

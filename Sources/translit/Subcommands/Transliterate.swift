@@ -60,6 +60,8 @@ extension TranslitCommand {
     @Option(help: "Geresh in Hebrew output: ASCII apostrophe or U+05F3.") var geresh: Geresh = .apostrophe
     @Flag(help: "Split Hebrew one-letter prefixes off words (בבאקו → b-Baku).") var splitPrefixes = false
     @Flag(help: .hidden) var timing = false
+    @Option(help: .hidden) var modelFile: String?
+    @Option(help: .hidden) var beam: Int = 8
     @Argument(help: "Input files (default: standard input).") var inputs: [String] = []
 
     func validate() throws {
@@ -92,7 +94,8 @@ extension TranslitCommand {
       }
       return try Transliterator(
         scheme: sch, to: to == .latin ? .latin : .hebrew, from: src,
-        geresh: geresh == .apostrophe ? .apostrophe : .geresh, splitPrefixes: splitPrefixes)
+        geresh: geresh == .apostrophe ? .apostrophe : .geresh, splitPrefixes: splitPrefixes,
+        beamWidth: beam, model: try modelFile.map { try TransliterationModel(bytes: try readAll($0)) })
     }
 
     func run() throws {
@@ -228,4 +231,17 @@ private func writeOut(_ s: String) {
 
 private func printError(_ s: String) {
   fputs(s + "\n", stderr)
+}
+
+private func readAll(_ path: String) throws -> [UInt8] {
+  guard let f = fopen(path, "rb") else { throw ValidationError("cannot open \(path)") }
+  defer { fclose(f) }
+  var out: [UInt8] = []
+  var buf = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = fread(&buf, 1, buf.count, f)
+    if n <= 0 { break }
+    out += buf[0..<n]
+  }
+  return out
 }
