@@ -32,8 +32,8 @@ struct GraphoneModel: Sendable {
   let emptyLatin: [Int32]
 
   /// How many graphones the decoder tries per Hebrew unit and per Latin chunk.
-  static let perUnit = 24
-  static let perLatinChunk = 12
+  static let perUnit = 64
+  static let perLatinChunk = 32
 
   struct FormatError: Error, CustomStringConvertible {
     let description: String
