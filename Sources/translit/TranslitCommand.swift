@@ -13,7 +13,8 @@ struct TranslitCommand: ParsableCommand {
       """,
     version: TextKitLinux.version,
     subcommands: [
-      Normalize.self, Segment.self, Bidi.self, Match.self, Index.self, Search.self, Reconcile.self, Eval.self,
+      Normalize.self, Segment.self, Bidi.self, Transliterate.self, Match.self, Index.self, Search.self,
+      Reconcile.self, Eval.self,
     ],
     defaultSubcommand: nil
   )

@@ -312,26 +312,9 @@ enum StatsJSON {
       + "\"replacements\":\(r.replacements),\"visual_lines_repaired\":\(r.visualLinesRepaired),\"changes\":{\(changes)}}"
   }
 
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if u.value < 0x20 { out += "\\u00" + String(u.value, radix: 16).leftPadded(2) } else { out.unicodeScalars.append(u) }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ s: String) -> String { jsonString(s) }
 }
 
-extension String {
-  func leftPadded(_ n: Int) -> String { String(repeating: "0", count: Swift.max(0, n - count)) + self }
-}
 
 /// Bytes, MB/s and ETA on stderr, for terminals only, once a job has run about a second.
 final class ProgressDisplay: Sendable {

@@ -1,0 +1,51 @@
+/// Hebrew letter units shared by the model and the schemes.
+enum HebrewLetters {
+  /// The 22 letters in model order (unit id = index + 1).
+  static let letters: [Unicode.Scalar] = Array("אבגדהוזחטיכלמנסעפצקרשת".unicodeScalars)
+  static let finalOf: [UInt8: Unicode.Scalar] = [11: "ך", 13: "ם", 14: "ן", 17: "ף", 18: "ץ"]
+
+  /// Unit id 1–22 of a Hebrew letter (final forms fold), or 0.
+  @inline(__always) static func unit(_ v: UInt32) -> UInt8 {
+    switch v {
+    case 0x05DA: return 11
+    case 0x05DD: return 13
+    case 0x05DF: return 14
+    case 0x05E3: return 17
+    case 0x05E5: return 18
+    case 0x05D0...0x05EA:
+      let base: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 12, 13, 13, 14, 14, 15, 16, 17, 17, 18, 18, 19, 20, 21, 22]
+      return base[Int(v - 0x05D0)]
+    default: return 0
+    }
+  }
+
+  static func isGeresh(_ v: UInt32) -> Bool { v == 0x27 || v == 0x05F3 || v == 0x2019 || v == 0x60 || v == 0xB4 }
+  /// Points and cantillation marks (ignored by `names`).
+  static func isMark(_ v: UInt32) -> Bool { (0x0591...0x05C7).contains(v) && v != 0x05BE && v != 0x05C0 && v != 0x05C3 && v != 0x05C6 }
+
+  /// Model units of a Hebrew word, or nil if it has anything but letters, marks and geresh.
+  static func units(_ word: Substring.UnicodeScalarView) -> [UInt8]? {
+    var out: [UInt8] = []
+    for s in word {
+      let u = unit(s.value)
+      if u != 0 { out.append(u) }
+      else if isGeresh(s.value) { if let l = out.last, l <= 22 { out[out.count - 1] = l + 22 } }
+      else if isMark(s.value) || s.value == 0x22 || s.value == 0x05F4 { continue }
+      else { return nil }
+    }
+    return out.isEmpty ? nil : out
+  }
+
+  /// Hebrew text of model units with final forms at the end. A final p sound keeps the
+  /// ordinary פ, as Israeli spelling of foreign names does (טראמפ, פיליפ).
+  static func text(_ units: [UInt8], geresh: GereshStyle, finalP: Bool = false) -> String {
+    var s = String.UnicodeScalarView()
+    for (i, u) in units.enumerated() {
+      let base = u > 22 ? u - 22 : u
+      guard base >= 1 && base <= 22 else { continue }
+      if i == units.count - 1, !(finalP && base == 17), let f = finalOf[base] { s.append(f) } else { s.append(letters[Int(base) - 1]) }
+      if u > 22 { s.append(geresh == .apostrophe ? "'" : "\u{05F3}") }
+    }
+    return String(s)
+  }
+}

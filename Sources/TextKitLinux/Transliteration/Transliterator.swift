@@ -1,0 +1,400 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Transliterates names and running text between Hebrew and Latin (and other scripts to Latin).
+///
+/// The default `names` scheme spells names the way English news and Wikidata do, with ranked
+/// candidates from a joint-sequence model learned from name pairs (see
+/// `Scripts/train-translit`). Names are decoded token by token; a whole name's candidates are
+/// the best combinations of its tokens' candidates.
+///
+/// ```swift
+/// let he2en = try Transliterator()                          // .names, to Latin
+/// he2en.transliterate("אילהם אלייב")                        // "Ilham Aliyev"
+/// he2en.candidates("טראמפ", count: 3).map(\.text)           // ["Trump", …]
+/// let en2he = try Transliterator(to: .hebrew)
+/// en2he.transliterate("George")                             // "ג'ורג'"
+/// ```
+///
+/// Running text keeps everything that is not a word of the source script (numbers,
+/// punctuation, other scripts) as it is.
+public struct Transliterator: Sendable {
+  /// The spelling scheme.
+  public let scheme: TransliterationScheme
+  /// The script written.
+  public let target: TransliterationTarget
+  /// The script read.
+  public let source: TransliterationSource
+  /// How a geresh is written in Hebrew output.
+  public let geresh: GereshStyle
+  /// Whether Hebrew one-letter prefixes (ב ה ו כ ל מ ש) on a word are split off
+  /// (בבאקו → b-Baku). A plain heuristic: the letter is split when the rest is a likely word
+  /// of four or more letters; off by default.
+  public let splitPrefixes: Bool
+  /// Beam width of the `names` decoder.
+  public let beamWidth: Int
+
+  private let model: GraphoneModel?
+  private let icu: ICUTransliterator?
+  private let otherScripts: ICUTransliterator?
+  private let cache: WordCache
+  private let tokenCache = TokenCache()
+
+  /// Makes a transliterator.
+  ///
+  /// - Parameters:
+  ///   - scheme: `.names` (default), `.academy` (pointed Hebrew → Latin) or `.icu`.
+  ///   - target: `.latin` (default) or `.hebrew`.
+  ///   - source: the script read; `.auto` picks Hebrew for Latin output and Latin for Hebrew.
+  ///   - geresh: geresh style in Hebrew output.
+  ///   - splitPrefixes: split Hebrew one-letter prefixes in running text.
+  ///   - beamWidth: beam of the `names` decoder (more is slower and rarely better).
+  ///   - model: a `names` model other than the embedded one (for training experiments).
+  /// - Throws: ``TransliterationError`` for an unsupported combination, or ``ICUError``
+  ///   when ICU cannot open a transform.
+  public init(
+    scheme: TransliterationScheme = .names, to target: TransliterationTarget = .latin,
+    from source: TransliterationSource = .auto, geresh: GereshStyle = .apostrophe,
+    splitPrefixes: Bool = false, beamWidth: Int = 16, model: TransliterationModel? = nil
+  ) throws {
+    if target == .hebrew && !(source == .auto || source == .latin) {
+      throw TransliterationError.unsupported("only Latin can be transliterated to Hebrew")
+    }
+    if target == .hebrew && scheme == .academy {
+      throw TransliterationError.unsupported("the academy scheme writes Latin only")
+    }
+    if target == .latin && source == .latin {
+      throw TransliterationError.unsupported("Latin to Latin: use --from az for Azerbaijani")
+    }
+    self.scheme = scheme
+    self.target = target
+    self.source = source
+    self.geresh = geresh
+    self.splitPrefixes = splitPrefixes
+    self.beamWidth = max(1, beamWidth)
+    self.cache = WordCache()
+    self.model = scheme == .names ? try model?.graphones ?? Transliterator.sharedModel() : nil
+    switch (scheme, target) {
+    case (.icu, .latin): icu = try ICUTransliterator.instance(id: "Hebrew-Latin")
+    case (.icu, .hebrew): icu = try ICUTransliterator.instance(id: "Latin-Hebrew")
+    default: icu = nil
+    }
+    otherScripts = target == .latin ? try ICUTransliterator.instance(id: "TextKitLinux-Names-Latin", rules: Transliterator.otherScriptRules) : nil
+  }
+
+  /// Other scripts to plain Latin: ICU's script transforms, Azerbaijani ə as a, then ASCII.
+  static let otherScriptRules = """
+    :: [[:Cyrillic:][:Greek:][:Arabic:]] Any-Latin ;
+    ə > a ; Ə > A ;
+    :: Latin-ASCII ;
+    """
+
+  private static let modelResult: Result<GraphoneModel, TransliterationError> = {
+    guard let bytes = EmbeddedData.bytes(named: "translit-names.tkgm") else {
+      return .failure(.model("the library carries no translit-names.tkgm"))
+    }
+    do { return .success(try GraphoneModel(bytes: bytes)) } catch { return .failure(.model("\(error)")) }
+  }()
+
+  static func sharedModel() throws(TransliterationError) -> GraphoneModel { try modelResult.get() }
+
+  /// Loads the embedded `names` model now (it loads on first use otherwise).
+  ///
+  /// - Throws: ``TransliterationError`` if the embedded model is missing or damaged.
+  public static func preloadModel() throws(TransliterationError) { _ = try sharedModel() }
+
+  // MARK: Names
+
+  /// Ranked transliterations of one name (its tokens separated by spaces or hyphens), best
+  /// first. Equal inputs give equal lists in equal order.
+  ///
+  /// ```swift
+  /// try Transliterator().candidates("הרצוג", count: 2)  // [Herzog (0.6…), Hertzog (…)]
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - name: the name.
+  ///   - count: how many candidates at most.
+  /// - Returns: candidates with scores; rule-based schemes give one candidate with score 1.
+  public func candidates(_ name: String, count: Int = 5) -> [TransliterationCandidate] {
+    guard count > 0 else { return [] }
+    guard let model else { return [TransliterationCandidate(text: transliterate(name), score: 1)] }
+    // Split into tokens and separators; transliterate tokens, keep separators.
+    var combos: [(text: String, logScore: Float)] = [("", 0)]
+    for piece in Transliterator.pieces(name) {
+      let options: [(String, Float)]
+      if piece.isWord {
+        let c = tokenCandidates(piece.text, model: model, count: count)
+        options = c.isEmpty ? [(String(piece.text), Float(0))] : c
+      } else {
+        options = [(String(piece.text), Float(0))]
+      }
+      var next: [(text: String, logScore: Float)] = []
+      next.reserveCapacity(combos.count * options.count)
+      for a in combos { for o in options { next.append((a.text + o.0, a.logScore + o.1)) } }
+      if next.count > count {
+        next.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
+        next.removeSubrange(count...)
+      }
+      combos = next
+    }
+    combos.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
+    return combos.prefix(count).map { TransliterationCandidate(text: $0.text, score: Double(expf($0.logScore))) }
+  }
+
+  /// Candidates of one token from the model (or the other-script transform).
+  private func tokenCandidates(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
+    tokenCache.value(token, count) { decodeToken($0, model: model, count: count) }
+  }
+
+  private func decodeToken(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
+    if target == .latin {
+      if let units = HebrewLetters.units(token.unicodeScalars) {
+        return model.decode(units, toLatin: true, beam: beamWidth, count: count).map {
+          (Transliterator.capitalized($0.output), $0.logPosterior)
+        }
+      }
+      if let other = otherScripts, let t = try? other.transliterate(String(token)) { return [(t, 0)] }
+      return []
+    }
+    guard let letters = Transliterator.latinLetters(token) else { return [] }
+    let finalP = letters.last == 0x70  // "p" at the end (not "ph"): ordinary פ
+    return model.decode(letters, toLatin: false, beam: beamWidth, count: count).map {
+      (HebrewLetters.text($0.output, geresh: geresh, finalP: finalP), $0.logPosterior)
+    }
+  }
+
+  static func capitalized(_ ascii: [UInt8]) -> String {
+    var b = ascii
+    if let f = b.first, f >= 0x61 && f <= 0x7A { b[0] = f - 0x20 }
+    return String(decoding: b, as: UTF8.self)
+  }
+
+  /// Lowercase a–z letters of a Latin word, diacritics folded; nil if it has other letters.
+  static func latinLetters(_ token: Substring) -> [UInt8]? {
+    var out: [UInt8] = []
+    for s in token.unicodeScalars {
+      let v = s.value
+      if v >= 0x61 && v <= 0x7A { out.append(UInt8(v)); continue }
+      if v >= 0x41 && v <= 0x5A { out.append(UInt8(v + 0x20)); continue }
+      if v == 0x27 || v == 0x2019 || v == 0x2E { continue }
+      if let folded = foldLatin(s) { out += folded; continue }
+      if s.properties.generalCategory == .nonspacingMark { continue }
+      return nil
+    }
+    return out.isEmpty ? nil : out
+  }
+
+  static func foldLatin(_ s: Unicode.Scalar) -> [UInt8]? {
+    switch s {
+    case "ß": return Array("ss".utf8)
+    case "æ", "Æ": return Array("ae".utf8)
+    case "œ", "Œ": return Array("oe".utf8)
+    case "ø", "Ø": return [0x6F]
+    case "ł", "Ł": return [0x6C]
+    case "đ", "Đ": return [0x64]
+    case "ı": return [0x69]
+    case "ə", "Ə": return [0x61]
+    case "þ": return Array("th".utf8)
+    default: break
+    }
+    // Canonical decomposition's first scalar (é → e).
+    guard let nfd = try? NormalizationForm.nfd.normalize(String(s)), let d = nfd.unicodeScalars.first,
+      d.value < 0x80, d != s
+    else { return nil }
+    return latinLetters(Substring(String(d)))
+  }
+
+  struct Piece {
+    let text: Substring
+    let isWord: Bool
+  }
+
+  /// Tokens (runs that are not spaces, hyphens or maqaf) and the separators between them.
+  static func pieces(_ name: String) -> [Piece] {
+    var out: [Piece] = []
+    var start = name.startIndex
+    var inWord: Bool?
+    var i = name.startIndex
+    let scalars = name.unicodeScalars
+    while i < name.endIndex {
+      let s = scalars[i]
+      let sep = s.properties.isWhitespace || s == "-" || s == "\u{05BE}" || s == ","
+      if let w = inWord, w == sep {
+        out.append(Piece(text: name[start..<i], isWord: w))
+        start = i
+      }
+      inWord = !sep
+      i = scalars.index(after: i)
+    }
+    if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
+    return out
+  }
+
+  // MARK: Running text
+
+  /// Transliterates running text: each word of the source script becomes its best
+  /// transliteration; everything else is kept as it is.
+  ///
+  /// - Complexity: O(n); words already seen by this transliterator come from a cache.
+  public func transliterate(_ text: String) -> String {
+    switch scheme.kind {
+    case .icu:
+      return (try? icu?.transliterate(text)) ?? text
+    case .academy:
+      return mapWords(text, isWordScalar: Transliterator.isHebrewWordScalar) { AcademyRomanizer.romanize($0) }
+    case .names:
+      guard let model else { return text }
+      if target == .hebrew {
+        return mapWords(text, isWordScalar: Transliterator.isLatinWordScalar) { word in
+          tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
+        }
+      }
+      switch source {
+      case .cyrillic, .arabic, .greek, .azerbaijani:
+        let azerbaijani = source == .azerbaijani
+        return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : Transliterator.isOtherScriptScalar($0) }) { (try? otherScripts?.transliterate(String($0))) ?? String($0) }
+      default:
+        return mapWords(text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) }) { word in
+          if splitPrefixes, let (prefix, rest) = Transliterator.splitPrefix(word) {
+            let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
+            return prefix + "-" + r
+          }
+          return tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
+        }
+      }
+    }
+  }
+
+  static func isHebrewWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || v == 0x05F3 || v == 0x05F4
+  }
+
+  static func isLatinWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+    return s.properties.isAlphabetic && (v < 0x0370 || (0x1E00...0x1EFF).contains(v))
+  }
+
+  static func isOtherScriptScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return (0x0370...0x052F).contains(v) || (0x0600...0x06FF).contains(v) && s.properties.isAlphabetic
+  }
+
+  /// Hebrew one-letter prefixes and how they are written.
+  static let prefixLatin: [UInt8: String] = [2: "b", 5: "ha", 6: "ve", 11: "k", 12: "l", 13: "m", 21: "she"]
+
+  static func splitPrefix(_ word: Substring) -> (String, Substring)? {
+    guard let first = word.unicodeScalars.first, let p = prefixLatin[HebrewLetters.unit(first.value)] else { return nil }
+    let rest = word.unicodeScalars.dropFirst()
+    guard rest.filter({ HebrewLetters.unit($0.value) != 0 }).count >= 4 else { return nil }
+    return (p, Substring(rest))
+  }
+
+  /// Replaces each maximal run of word scalars (and a geresh/apostrophe right after a Hebrew
+  /// letter inside it) through `body`, caching results per word.
+  private func mapWords(
+    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, _ body: (Substring) -> String
+  ) -> String {
+    var out = String()
+    out.reserveCapacity(text.utf8.count)
+    let scalars = text.unicodeScalars
+    var i = scalars.startIndex
+    var runStart = i
+    while i < scalars.endIndex {
+      let s = scalars[i]
+      if isWordScalar(s) {
+        let wordStart = i
+        var j = scalars.index(after: i)
+        while j < scalars.endIndex {
+          let t = scalars[j]
+          if isWordScalar(t) { j = scalars.index(after: j); continue }
+          // Geresh or apostrophe after a Hebrew letter belongs to the word.
+          if HebrewLetters.isGeresh(t.value), HebrewLetters.unit(scalars[scalars.index(before: j)].value) != 0 {
+            j = scalars.index(after: j)
+            continue
+          }
+          break
+        }
+        out.unicodeScalars.append(contentsOf: scalars[runStart..<wordStart])
+        let word = Substring(scalars[wordStart..<j])
+        out += cache.value(word, body)
+        i = j
+        runStart = j
+      } else {
+        i = scalars.index(after: i)
+      }
+    }
+    out.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
+    return out
+  }
+}
+
+/// A `names` model file made by `Scripts/train-translit` (the library embeds one).
+public struct TransliterationModel: Sendable {
+  let graphones: GraphoneModel
+
+  /// Parses a model file's bytes.
+  ///
+  /// - Throws: ``TransliterationError/model(_:)`` when the bytes are not a model.
+  public init(bytes: [UInt8]) throws(TransliterationError) {
+    do { graphones = try GraphoneModel(bytes: bytes) } catch { throw .model(error.description) }
+  }
+}
+
+/// Errors from building or using a ``Transliterator``.
+public enum TransliterationError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The scheme, source and target do not fit together.
+  case unsupported(String)
+  /// The embedded model is missing or damaged.
+  case model(String)
+
+  public var description: String {
+    switch self {
+    case .unsupported(let s): return "unsupported transliteration: \(s)"
+    case .model(let s): return "transliteration model: \(s)"
+    }
+  }
+}
+
+/// Per-transliterator cache of word results for running text (words repeat a lot).
+final class WordCache: Sendable {
+  private let table = Mutex<[Substring: String]>([:])
+  private static let limit = 200_000
+
+  func value(_ word: Substring, _ make: (Substring) -> String) -> String {
+    if let v = table.withLock({ $0[word] }) { return v }
+    let v = make(word)
+    table.withLock { t in
+      if t.count >= WordCache.limit { t.removeAll(keepingCapacity: true) }
+      t[Substring(String(word))] = v
+    }
+    return v
+  }
+}
+
+/// Per-transliterator cache of a token's candidates (first names and endings repeat).
+final class TokenCache: Sendable {
+  private struct Key: Hashable {
+    let token: Substring
+    let count: Int
+  }
+  private let table = Mutex<[Key: [(String, Float)]]>([:])
+  private static let limit = 100_000
+
+  func value(_ token: Substring, _ count: Int, _ make: (Substring) -> [(String, Float)]) -> [(String, Float)] {
+    if let v = table.withLock({ $0[Key(token: token, count: count)] }) { return v }
+    let v = make(token)
+    table.withLock { t in
+      if t.count >= TokenCache.limit { t.removeAll(keepingCapacity: true) }
+      t[Key(token: Substring(String(token)), count: count)] = v
+    }
+    return v
+  }
+}

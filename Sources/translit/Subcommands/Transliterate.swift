@@ -1,0 +1,224 @@
+import ArgumentParser
+import TextKitLinux
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#endif
+
+extension TranslitCommand {
+  /// `translit transliterate`: running text or one name a line, Hebrew ↔ Latin and more.
+  struct Transliterate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Transliterate Hebrew ↔ Latin (and Cyrillic, Greek, Arabic, Azerbaijani → Latin).",
+      usage: """
+        translit transliterate [--from he|en|ru|az|auto] [--to latin|hebrew] [--scheme names|academy|icu] [--candidates N] [--names] [--format text|jsonl] [INPUT ...]
+        """,
+      discussion: """
+        Without --names, each input line is running text: words in the source script are
+        transliterated and everything else passes through. With --names each line is one name
+        and the output is JSONL, one object a line, best candidate first. INPUT is a file; no
+        file or `-` reads standard input.
+
+        Examples:
+          echo 'אילהם אלייב נפגש עם טראמפ' | translit transliterate
+            Ilham Aliyev Nfgsh Am Trump
+          echo 'איסייב' | translit transliterate --names --candidates 3
+            {"input":"איסייב","candidates":[{"text":"Isayev","score":0.4…},…]}
+          echo 'George Washington' | translit transliterate --to hebrew
+            ג'ורג' וושינגטון
+          echo 'שָׁלוֹם' | translit transliterate --scheme academy
+            shalom
+          echo 'Исаев' | translit transliterate --from ru
+            Isaev
+        """
+    )
+
+    enum From: String, ExpressibleByArgument, CaseIterable {
+      case he, en, ru, az, ar, el, auto
+    }
+    enum To: String, ExpressibleByArgument, CaseIterable {
+      case latin, hebrew
+    }
+    enum Scheme: String, ExpressibleByArgument, CaseIterable {
+      case names, academy, icu
+    }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, jsonl
+    }
+    enum Geresh: String, ExpressibleByArgument, CaseIterable {
+      case apostrophe, geresh
+    }
+
+    @Option(help: "Source script or language.") var from: From = .auto
+    @Option(help: "Target script.") var to: To = .latin
+    @Option(help: "Spelling scheme.") var scheme: Scheme = .names
+    @Option(help: "Candidates per name (with --names).") var candidates: Int = 1
+    @Flag(help: "Each line is one name; output JSONL candidates.") var names = false
+    @Option(help: "Output format (jsonl is the default with --names).") var format: Format?
+    @Option(help: "Geresh in Hebrew output: ASCII apostrophe or U+05F3.") var geresh: Geresh = .apostrophe
+    @Flag(help: "Split Hebrew one-letter prefixes off words (בבאקו → b-Baku).") var splitPrefixes = false
+    @Flag(help: .hidden) var timing = false
+    @Option(help: .hidden) var modelFile: String?
+    @Option(help: .hidden) var beam: Int = 16
+    @Argument(help: "Input files (default: standard input).") var inputs: [String] = []
+
+    func validate() throws {
+      guard candidates >= 1 && candidates <= 100 else {
+        throw ValidationError("--candidates must be between 1 and 100")
+      }
+      if to == .hebrew && !(from == .auto || from == .en) {
+        throw ValidationError("--to hebrew reads Latin only (--from en or auto)")
+      }
+      if to == .latin && from == .en { throw ValidationError("--from en needs --to hebrew") }
+      if scheme == .academy && to == .hebrew { throw ValidationError("--scheme academy writes Latin only") }
+    }
+
+    func makeTransliterator() throws -> Transliterator {
+      let src: TransliterationSource
+      switch from {
+      case .he: src = .hebrew
+      case .en: src = .latin
+      case .ru: src = .cyrillic
+      case .az: src = .azerbaijani
+      case .ar: src = .arabic
+      case .el: src = .greek
+      case .auto: src = .auto
+      }
+      let sch: TransliterationScheme
+      switch scheme {
+      case .names: sch = .names
+      case .academy: sch = .academy
+      case .icu: sch = .icu
+      }
+      return try Transliterator(
+        scheme: sch, to: to == .latin ? .latin : .hebrew, from: src,
+        geresh: geresh == .apostrophe ? .apostrophe : .geresh, splitPrefixes: splitPrefixes,
+        beamWidth: beam, model: try modelFile.map { try TransliterationModel(bytes: try readAll($0)) })
+    }
+
+    func run() throws {
+      let t: Transliterator
+      let clock = ContinuousClock()
+      let started = clock.now
+      do {
+        if scheme == .names { try Transliterator.preloadModel() }
+        let loaded = clock.now
+        t = try makeTransliterator()
+        if timing {
+          if names { _ = t.candidates("אלכסנדר פושקין", count: candidates) } else { _ = t.transliterate("אלכסנדר פושקין") }
+          let first = clock.now
+          printError("model load: \(loaded - started); first call: \(first - loaded)")
+        }
+      } catch {
+        printError("translit transliterate: \(error)")
+        throw ExitCode.failure
+      }
+      let jsonl = (format ?? (names ? .jsonl : .text)) == .jsonl
+      let sources = inputs.isEmpty ? ["-"] : inputs
+      for path in sources {
+        let lines: LineSource
+        do { lines = try LineSource(path: path) } catch {
+          printError("translit transliterate: cannot read \(path): \(error)")
+          throw ExitCode(74)
+        }
+        var out = ""
+        while let line = lines.next() {
+          out += process(line, t, jsonl: jsonl)
+          out += "\n"
+          if out.utf8.count > 1 << 16 {
+            writeOut(out)
+            out = ""
+          }
+        }
+        writeOut(out)
+      }
+    }
+
+    func process(_ line: String, _ t: Transliterator, jsonl: Bool) -> String {
+      if names {
+        let c = t.candidates(line.trimmingSpaces, count: candidates)
+        if !jsonl { return c.first?.text ?? "" }
+        let items = c.map { "{\"text\":\(jsonString($0.text)),\"score\":\(formatScore($0.score))}" }
+        return "{\"input\":\(jsonString(line)),\"candidates\":[\(items.joined(separator: ","))]}"
+      }
+      let r = t.transliterate(line)
+      return jsonl ? "{\"input\":\(jsonString(line)),\"text\":\(jsonString(r))}" : r
+    }
+  }
+}
+
+fileprivate func formatScore(_ s: Double) -> String {
+  let r = (s * 1_000_000).rounded() / 1_000_000
+  return r == 0 && s > 0 ? "\(s)" : "\(r)"
+}
+
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    let s = unicodeScalars
+    guard let a = s.firstIndex(where: { !$0.properties.isWhitespace }),
+      let b = s.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(s[a...b])
+  }
+}
+
+/// Lines of a file or standard input (`-`), newline stripped, invalid UTF-8 repaired.
+private final class LineSource {
+  private let file: UnsafeMutablePointer<FILE>
+  private let owned: Bool
+
+  struct OpenError: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  init(path: String) throws {
+    if path == "-" {
+      file = stdin
+      owned = false
+    } else {
+      guard let f = fopen(path, "rb") else { throw OpenError(description: String(cString: strerror(errno))) }
+      file = f
+      owned = true
+    }
+  }
+
+  deinit { if owned { fclose(file) } }
+
+  func next() -> String? {
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    let n = getline(&buffer, &capacity, file)
+    defer { free(buffer) }
+    guard n >= 0, let buffer else { return nil }
+    var len = n
+    buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+      while len > 0 && (p[len - 1] == 0x0A || p[len - 1] == 0x0D) { len -= 1 }
+    }
+    return buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+      String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)
+    }
+  }
+}
+
+private func writeOut(_ s: String) {
+  var s = s
+  s.withUTF8 { b in _ = fwrite(b.baseAddress, 1, b.count, stdout) }
+  fflush(stdout)
+}
+
+
+private func readAll(_ path: String) throws -> [UInt8] {
+  guard let f = fopen(path, "rb") else { throw ValidationError("cannot open \(path)") }
+  defer { fclose(f) }
+  var out: [UInt8] = []
+  var buf = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = fread(&buf, 1, buf.count, f)
+    if n <= 0 { break }
+    out += buf[0..<n]
+  }
+  return out
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Testing
+@testable import translit
+import TextKitLinux
+
+@Suite("translit transliterate")
+struct TransliterateCLITests {
+  func command(_ args: [String]) throws -> TranslitCommand.Transliterate {
+    let c = try TranslitCommand.parseAsRoot(["transliterate"] + args)
+    return try #require(c as? TranslitCommand.Transliterate)
+  }
+
+  @Test func parsesOptions() throws {
+    let t = try command(["--names", "--candidates", "5", "--to", "hebrew", "--geresh", "geresh"])
+    #expect(t.names && t.candidates == 5 && t.to == .hebrew && t.geresh == .geresh)
+  }
+
+  @Test func rejectsBadOptions() {
+    #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate", "--candidates", "0"]) }
+    #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate", "--from", "ru", "--to", "hebrew"]) }
+    #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate", "--scheme", "bgn"]) }
+  }
+
+  @Test func namesModeWritesJSONLBestFirst() throws {
+    let c = try command(["--names", "--candidates", "3"])
+    let line = c.process("טראמפ", try c.makeTransliterator(), jsonl: true)
+    #expect(line.hasPrefix("{\"input\":\"טראמפ\",\"candidates\":[{\"text\":\"Trump\",\"score\":"))
+    #expect(line.components(separatedBy: "\"text\"").count == 4)
+  }
+
+  @Test func runningTextModePassesOtherText() throws {
+    let c = try command([])
+    #expect(c.process("טראמפ, 2024", try c.makeTransliterator(), jsonl: false) == "Trump, 2024")
+    let he = try command(["--to", "hebrew"])
+    #expect(he.process("Trump 2024!", try he.makeTransliterator(), jsonl: false) == "טראמפ 2024!")
+  }
+
+  @Test func otherSchemes() throws {
+    let a = try command(["--scheme", "academy"])
+    #expect(a.process("שָׁלוֹם", try a.makeTransliterator(), jsonl: false) == "shalom")
+    let ru = try command(["--from", "ru"])
+    #expect(ru.process("Исаев", try ru.makeTransliterator(), jsonl: false) == "Isaev")
+  }
+}
