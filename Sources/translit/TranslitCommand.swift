@@ -12,7 +12,7 @@ struct TranslitCommand: ParsableCommand {
       65 bad input data; 74 input/output error.
       """,
     version: TextKitLinux.version,
-    subcommands: [Normalize.self, Segment.self, Bidi.self],
+    subcommands: [Normalize.self, Segment.self, Bidi.self, SegmentBenchmarkCommand.self],
     defaultSubcommand: nil
   )
 }

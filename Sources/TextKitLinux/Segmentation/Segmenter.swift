@@ -435,7 +435,10 @@ struct Classifier {
         else if (g >= 19 && g <= 23) || g >= 28 { firstKind = .punctuation }
       }
       p += length
-      if scriptCode > 1 && direction != nil && sawLetter && range.count > 64 { break }
+      // Words and numbers have their kind from ICU: stop once script and direction are known.
+      if scriptCode > 1 && direction != nil && (ruleStatus >= 100 || (sawLetter && range.count > 64)) {
+        break
+      }
     }
     if ruleStatus >= 200 { kind = .word }
     else if ruleStatus >= 100 { kind = .number }
