@@ -154,6 +154,12 @@ public struct Segmenter: Sendable {
   ) throws {
     guard !text.isEmpty else { return }
     let classifier = Classifier()
+    if unit == .word && !text.contains(where: { $0 >= 0x80 }) {
+      try ASCIIWordBreaker.segments(text) { start, end, status in
+        try body(classifier.classify(text, start..<end, ruleStatus: status))
+      }
+      return
+    }
     var pending: [ByteSegment] = []
     let refine = unit == .word && !hebrew.isEmpty
     let sentences = unit == .sentence
