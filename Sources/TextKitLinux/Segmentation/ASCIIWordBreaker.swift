@@ -24,7 +24,37 @@ enum ASCIIWordBreaker {
     }
   }
 
-  /// Calls `body(start, end, ruleStatus)` for each segment; `text` must be all ASCII.
+  /// The class and length of the character at `i`, or nil if it is not one this breaker
+  /// knows: ASCII, and the punctuation of English text (U+00A0, U+2013, U+2014, U+2018,
+  /// U+2019, U+201C, U+201D, U+2026).
+  @inline(__always)
+  static func classAt(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ cls: UnsafeBufferPointer<UInt8>)
+    -> (UInt8, Int)?
+  {
+    let b = text[i]
+    if b < 0x80 { return (cls[Int(b)], 1) }
+    if b == 0xC2, i + 1 < text.count, text[i + 1] == 0xA0 { return (other, 2) }
+    guard b == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 else { return nil }
+    switch text[i + 2] {
+    case 0x98, 0x99: return (midNumLet, 3)
+    case 0x93, 0x94, 0x9C, 0x9D, 0xA6: return (other, 3)
+    default: return nil
+    }
+  }
+
+  /// Whether every character of `text` is one ``classAt(_:_:_:)`` knows.
+  static func handles(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    classes.withUnsafeBufferPointer { cls in
+      var i = 0
+      while i < text.count {
+        guard let (_, len) = classAt(text, i, cls) else { return false }
+        i += len
+      }
+      return true
+    }
+  }
+
+  /// Calls `body(start, end, ruleStatus)` for each segment; `text` must pass ``handles(_:)``.
   /// Rule statuses follow ICU: 200 words, 100 numbers, 0 other.
   @inline(__always)
   static func segments(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) throws -> Void)
@@ -33,20 +63,22 @@ enum ASCIIWordBreaker {
     let n = text.count
     guard n > 0 else { return }
     try classes.withUnsafeBufferPointer { cls in
-      @inline(__always) func c(_ i: Int) -> UInt8 { i < n ? cls[Int(text[i])] : 255 }
+      // Class at i (255 past the end) and the offset of the next character.
+      @inline(__always) func c(_ i: Int) -> UInt8 { i < n ? classAt(text, i, cls)!.0 : 255 }
+      @inline(__always) func next(_ i: Int) -> Int { i + classAt(text, i, cls)!.1 }
       var start = 0
       var i = 0
       while i < n {
         let a = c(i)
-        var end = i + 1
+        var end = next(i)
         var status: Int32 = 0
         switch a {
         case cr:
-          if c(end) == lf { end += 1 }
+          if c(end) == lf { end = next(end) }
         case lf, newline:
           break
         case space:
-          while c(end) == space { end += 1 }
+          while c(end) == space { end = next(end) }
         case letter, numeric, extendNumLet:
           // ICU's status (observed, root rules): it follows the last letter or digit ("a1"
           // 100, "1a" 200); "_" after a letter or digit keeps it ("1_" 100), "_" after "_"
@@ -63,14 +95,15 @@ enum ASCIIWordBreaker {
                 status = 100
               }
               last = b
-              end += 1
+              end = next(end)
             case midNumLet, singleQuote, midNum:
               // WB6/7 (letters) and WB11/12 (numbers) across one middle character.
-              let after = c(end + 1)
+              let afterIndex = next(end)
+              let after = c(afterIndex)
               let letters = last == letter && after == letter && b != midNum
               let numbers = last == numeric && after == numeric
               if letters || numbers {
-                end += 2
+                end = next(afterIndex)
                 last = after
                 status = after == letter ? 200 : 100
               } else {

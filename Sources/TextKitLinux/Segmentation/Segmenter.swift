@@ -172,6 +172,9 @@ public struct Segmenter: Sendable {
           if b >= 0x80 { ascii = false }
           if b == 0x0A { break }
         }
+        if !ascii {
+          ascii = ASCIIWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+        }
         if stretchASCII == nil { stretchASCII = ascii }
         if ascii != stretchASCII { break }
         end = lineEnd
