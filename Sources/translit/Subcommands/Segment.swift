@@ -73,7 +73,9 @@ extension TranslitCommand {
         if status != 0 { throw ExitCode(status) }
       }
       let analyzer = HebrewPrefixAnalyzer(lexicon: known)
+      // Property-wrapper getters are slow in a per-segment loop: read them once.
       let format = format
+      let splitPrefixes = splitPrefixes
       let names = SegmentNames()
       let code = LineInput.run(inputs) { name, number, offset, bytes in
         let writer = SegmentWriter(format: format, name: name, line: number, base: offset,
