@@ -7,32 +7,38 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Cut text into words, sentences, graphemes, line-break units or bidi runs.",
       discussion: """
-        Reads UTF-8 lines from the INPUT files (or standard input; "-" is standard input);
-        segments never cross a line end.
+        Reads UTF-8 lines from the INPUT files (or standard input; "-" is
+        standard input); segments never cross a line end.
 
-        Offsets (`start`, `end`) are UTF-8 byte offsets from the start of the raw input, so
-        `tail -c +$((start+1)) FILE | head -c $((end-start))` prints the segment.
+        Offsets (start, end) are UTF-8 byte offsets from the start of the
+        raw input file, so
+          tail -c +$((start+1)) FILE | head -c $((end-start))
+        prints the segment.
 
         Formats:
-          text   one segment per line (white space segments are left out)
-          tsv    start, end, kind, script, dir, text (tabs in text written as \\t)
-          jsonl  {"input","line","start","end","text","kind","script","dir"[,"role"]}
+          text   one segment per line (white space segments left out)
+          tsv    start end kind script dir text (tab in text written \\t)
+          jsonl  {"input","line","start","end","text","kind","script",
+                  "dir"[,"role"]}
 
-        kind: word, number, punctuation, space, symbol, emoji (run for --unit run);
-        script: ISO 15924 code (Hebr, Latn, Zyyy); dir: ltr, rtl or neutral (no strong
-        character). role (Hebrew refinements): prefix, maqaf, acronym.
+        kind: word, number, punctuation, space, symbol, emoji (run for
+        --unit run); script: ISO 15924 code (Hebr, Latn, Zyyy); dir: ltr,
+        rtl, or neutral (no strong character); role: prefix, maqaf,
+        acronym (Hebrew refinements).
 
-        Hebrew refinements (words; --no-hebrew-refinements turns them off): acronyms with
-        gershayim and letters with geresh stay whole (ח"כ, ג'ורג'); a maqaf between words is
-        its own segment (role maqaf); a proclitic before a number or Latin word is split off
-        (ב2024 -> ב + 2024; ב-2024 -> ב (role prefix), -, 2024). --split-prefixes also splits
-        Hebrew words at their most likely proclitics (שבאירופה -> שב + אירופה).
+        Hebrew refinements (on; --no-hebrew-refinements turns them off):
+        acronyms with gershayim and letters with geresh stay whole (ח"כ,
+        ג'ורג'); a maqaf between words is its own segment (role maqaf); a
+        proclitic before a number or Latin word is split off (ב2024 -> ב +
+        2024; in ב-2024 the ב gets role prefix). --split-prefixes also
+        splits Hebrew words at their most likely proclitics; give known
+        stems and names with --lexicon (then בבאקו -> ב + באקו).
 
         Examples:
           translit segment --format tsv article.txt
-          echo 'ח"כ כהן ביקר ב-2024 בבאקו.' | translit segment --split-prefixes --lexicon places.txt
-          translit segment --unit sentence --format jsonl --locale en notes.txt
-          translit segment --unit run mixed.txt
+          translit segment --split-prefixes --lexicon places.txt news.txt
+          translit segment --unit sentence --format jsonl --locale en a.txt
+          echo 'שלום Dan 2024' | translit segment --unit run
         """
     )
 
