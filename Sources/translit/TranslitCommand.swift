@@ -14,7 +14,7 @@ struct TranslitCommand: ParsableCommand {
     version: TextKitLinux.version,
     subcommands: [
       Normalize.self, Segment.self, Bidi.self, Transliterate.self, Match.self, Index.self, Search.self,
-      Reconcile.self, Eval.self,
+      Reconcile.self, Eval.self, SegmentBenchmarkCommand.self,
     ],
     defaultSubcommand: nil
   )

@@ -45,6 +45,14 @@ public struct VisualOrderDetector: Sendable {
 
   /// The verdict for one line.
   public func verdict(for line: some StringProtocol) -> StorageOrderVerdict {
+    // Hebrew and Arabic (U+0590–U+06FF) lead with bytes D6–DB; presentation forms with EF.
+    let mayHaveRTL = line.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { ($0 >= 0xD6 && $0 <= 0xDB) || $0 == 0xEF }
+    } ?? true
+    if !mayHaveRTL {
+      return StorageOrderVerdict(order: .none, confidence: 1, visualEvidence: 0,
+                                 logicalEvidence: 0, hebrewWords: 0)
+    }
     var visual = 0.0, logical = 0.0, words = 0
     var hasRTL = false
     var wordStart: UInt32 = 0, wordLast: UInt32 = 0, wordLength = 0

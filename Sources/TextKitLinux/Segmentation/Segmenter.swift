@@ -154,6 +154,55 @@ public struct Segmenter: Sendable {
   ) throws {
     guard !text.isEmpty else { return }
     let classifier = Classifier()
+    guard unit == .word else { return try icuSegments(utf8: text, classifier, body) }
+    // Word boundaries always fall after a line feed (WB3a), so each stretch of whole
+    // lines can take its own path: all-ASCII stretches the ASCII breaker, others ICU.
+    var start = 0
+    while start < text.count {
+      var end = start
+      var ascii = true
+      var stretchASCII: Bool? = nil
+      var lineStart = start
+      while lineStart < text.count {
+        var lineEnd = lineStart
+        ascii = true
+        while lineEnd < text.count {
+          let b = text[lineEnd]
+          lineEnd += 1
+          if b >= 0x80 { ascii = false }
+          if b == 0x0A { break }
+        }
+        if !ascii {
+          ascii = ASCIIWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+        }
+        if stretchASCII == nil { stretchASCII = ascii }
+        if ascii != stretchASCII { break }
+        end = lineEnd
+        lineStart = lineEnd
+      }
+      let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
+      let base = start
+      if stretchASCII == true {
+        try ASCIIWordBreaker.segments(chunk) { s, e, status in
+          var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
+          seg.range = (s + base)..<(e + base)
+          try body(seg)
+        }
+      } else {
+        try icuSegments(utf8: chunk, classifier) { seg in
+          var seg = seg
+          seg.range = (seg.range.lowerBound + base)..<(seg.range.upperBound + base)
+          try body(seg)
+        }
+      }
+      start = end
+    }
+  }
+
+  private func icuSegments(
+    utf8 text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier,
+    _ body: (ByteSegment) throws -> Void
+  ) throws {
     var pending: [ByteSegment] = []
     let refine = unit == .word && !hebrew.isEmpty
     let sentences = unit == .sentence
@@ -435,7 +484,10 @@ struct Classifier {
         else if (g >= 19 && g <= 23) || g >= 28 { firstKind = .punctuation }
       }
       p += length
-      if scriptCode > 1 && direction != nil && sawLetter && range.count > 64 { break }
+      // Words and numbers have their kind from ICU: stop once script and direction are known.
+      if scriptCode > 1 && direction != nil && (ruleStatus >= 100 || (sawLetter && range.count > 64)) {
+        break
+      }
     }
     if ruleStatus >= 200 { kind = .word }
     else if ruleStatus >= 100 { kind = .number }

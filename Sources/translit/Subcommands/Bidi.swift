@@ -7,16 +7,18 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Detect visual-order Hebrew, reorder lines, and audit bidi controls.",
       discussion: """
-        Reads UTF-8 lines from the INPUT files (or standard input; "-" is standard input) and
-        works line by line; each line is one bidi paragraph.
+        Reads UTF-8 lines from the INPUT files (or standard input; "-" is
+        standard input); each line is one bidi paragraph.
 
-          --detect          one line per input line: visual|logical|none<TAB>CONFIDENCE
+          --detect          visual|logical|none<TAB>CONFIDENCE per line
                             (none: no right-to-left text to judge)
-          --to-logical      repair lines judged visual to logical order (others unchanged)
-          --to-visual       print each line in display order (left to right)
-          --audit           report explicit controls that change the display order
-                            (Trojan Source, CVE-2021-42574); exit code 1 if any line is flagged
-          --strip-controls  remove LRM/RLM/ALM, embeddings, overrides and isolates
+          --to-logical      repair lines judged visual (others unchanged)
+          --to-visual       each line in display order, left to right
+          --audit           report controls that change the display order
+                            (Trojan Source, CVE-2021-42574); exit code 1
+                            if any line is flagged
+          --strip-controls  remove LRM/RLM/ALM, embeddings, overrides and
+                            isolates
 
         Examples:
           translit bidi --detect reversed.txt

@@ -117,70 +117,83 @@ struct LineInput {
 }
 
 /// Buffered standard output (print() per segment is too slow for the benchmark figures).
-enum Output {
-  nonisolated(unsafe) private static var buffer: [UInt8] = {
-    var b = [UInt8]()
-    b.reserveCapacity(1 << 17)
-    return b
-  }()
+/// Only `let` pointers inside: no exclusivity bookkeeping per byte. Hot loops take
+/// `Output.shared` once and call the instance methods.
+final class OutputBuffer: @unchecked Sendable {
+  // @unchecked Sendable: the CLI writes from one thread only.
+  let capacity = 1 << 16
+  let storage: UnsafeMutablePointer<UInt8>
+  let fill: UnsafeMutablePointer<Int>
 
-  static func write(_ s: String) {
+  init() {
+    storage = .allocate(capacity: capacity)
+    fill = .allocate(capacity: 1)
+    fill.initialize(to: 0)
+  }
+
+  @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let n = bytes.count
+    if fill.pointee + n > capacity {
+      flush()
+      if n > capacity {
+        writeAll(1, bytes)
+        return
+      }
+    }
+    if n > 0 { (storage + fill.pointee).update(from: bytes.baseAddress!, count: n) }
+    fill.pointee += n
+  }
+
+  @inline(__always) func append(byte: UInt8) {
+    if fill.pointee >= capacity { flush() }
+    storage[fill.pointee] = byte
+    fill.pointee += 1
+  }
+
+  @inline(__always) func append(_ s: StaticString) {
+    append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
+  func append(_ s: String) {
     var s = s
-    s.withUTF8 { buffer.append(contentsOf: $0) }
-    if buffer.count >= 1 << 16 { flush() }
-  }
-
-  static func write(bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
-  }
-
-  /// Appends without a flush check (call ``endRecord()`` after a record).
-  @inline(__always) static func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-  }
-
-  @inline(__always) static func append(byte: UInt8) { buffer.append(byte) }
-
-  static func append(_ s: StaticString) {
-    s.withUTF8Buffer { buffer.append(contentsOf: $0) }
-  }
-
-  static func append(_ s: String) {
-    var s = s
-    s.withUTF8 { buffer.append(contentsOf: $0) }
+    s.withUTF8 { append($0) }
   }
 
   /// Decimal digits of a non-negative integer.
-  static func append(int value: Int) {
-    if value < 10 {
-      buffer.append(UInt8(0x30 + value))
-      return
-    }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  @inline(__always) func append(int value: Int) {
+    if fill.pointee + 24 > capacity { flush() }
     var n = value
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { d in
-      while n > 0 {
-        d[19 - count] = UInt8(0x30 + n % 10)
-        n /= 10
-        count += 1
-      }
-      buffer.append(contentsOf: d[(20 - count)...])
-    }
+    var count = 1
+    var t = n / 10
+    while t > 0 { t /= 10; count += 1 }
+    var q = fill.pointee + count - 1
+    repeat {
+      storage[q] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+      n /= 10
+      q -= 1
+    } while n > 0
+    fill.pointee += count
   }
 
-  static func endRecord() {
-    if buffer.count >= 1 << 16 { flush() }
+  @inline(__always) func endRecord() {
+    if fill.pointee >= capacity - 4096 { flush() }
   }
 
-  static func flush() {
-    guard !buffer.isEmpty else { return }
-    buffer.withUnsafeBufferPointer { writeAll(1, $0) }
-    buffer.removeAll(keepingCapacity: true)
+  func flush() {
+    guard fill.pointee > 0 else { return }
+    writeAll(1, UnsafeBufferPointer(start: storage, count: fill.pointee))
+    fill.pointee = 0
   }
+}
+
+/// The process's standard output buffer.
+enum Output {
+  static let shared = OutputBuffer()
+  static func write(_ s: String) {
+    shared.append(s)
+    shared.endRecord()
+  }
+  static func flush() { shared.flush() }
 }
 
 /// JSON string literal for output.

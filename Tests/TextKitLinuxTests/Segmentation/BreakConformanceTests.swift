@@ -113,3 +113,43 @@ struct BreakConformanceTests {
     #expect(price == ["a.2 "])
   }
 }
+
+extension BreakConformanceTests {
+  /// The fast path (ASCII and English punctuation) draws the same word boundaries, with the
+  /// same kinds, as ICU.
+  @Test func asciiFastPathMatchesICU() throws {
+    let alphabet = Array("aZ09 .,;:'\"_-\t\r\n\u{0B}!?()$%".utf8)
+    let extras = ["\u{A0}", "\u{2013}", "\u{2014}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}"]
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    let words = ["can't", "U.S.", "1,000.50", "a1b2", "x_y", "3.14", "e.g.", "it's", "a:b", "__"]
+    for round in 0..<20000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<(1 + next() % 24) {
+        if next() % 4 == 0 {
+          bytes += Array(words[next() % words.count].utf8)
+        } else if next() % 6 == 0 {
+          bytes += Array(extras[next() % extras.count].utf8)
+        } else {
+          bytes.append(alphabet[next() % alphabet.count])
+        }
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      var fast: [ByteSegment] = []
+      try bytes.withUnsafeBufferPointer { b in
+        try Segmenter(unit: .word, hebrew: []).forEachSegment(utf8: b) { fast.append($0) }
+      }
+      // ICU through the general path: a trailing § (always its own segment) forces it, then drop it.
+      let icu = try Segmenter(unit: .word, hebrew: []).segments(of: text + "\u{A7}").dropLast()
+      #expect(bytes.withUnsafeBufferPointer { ASCIIWordBreaker.handles($0) })
+      let expected = icu.map { ($0.utf8Range, $0.kind) }
+      let got = fast.map { ($0.range, $0.kind) }
+      let same = expected.count == got.count && zip(expected, got).allSatisfy { $0 == $1 }
+      #expect(same, "round \(round): \(text.debugDescription) icu \(expected) fast \(got)")
+      if !same { break }
+    }
+  }
+}

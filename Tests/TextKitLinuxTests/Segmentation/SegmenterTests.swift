@@ -73,6 +73,16 @@ struct SegmenterTests {
     #expect(l == ["שלום ", "עולם ", "hello"])
   }
 
+  @Test func mixedLinesTakeBothPaths() throws {
+    let text = "Hello, it's 3.14.\nשלום ב-2024\r\nmore text\n\nend"
+    let all = try Segmenter(unit: .word).segments(of: text)
+    #expect(all.map { String($0.text) }.joined() == text)
+    #expect(all.map(\.text) == ["Hello", ",", " ", "it's", " ", "3.14", ".", "\n", "שלום", " ", "ב",
+                                "-", "2024", "\r\n", "more", " ", "text", "\n", "\n", "end"])
+    #expect(all.first { $0.text == "ב" }?.hebrewRole == .prefix)
+    #expect(all.first { $0.text == "3.14" }?.kind == .number)
+  }
+
   @Test func emptyAndLargeInput() throws {
     #expect(try Segmenter(unit: .word).segments(of: "").isEmpty)
     let big = String(repeating: "ח\"כ בבית־ספר ב-2024, ", count: 200)
