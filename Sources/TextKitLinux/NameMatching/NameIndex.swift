@@ -130,13 +130,18 @@ public struct NameIndex: Sendable {
       let qa = q.signature.0
       let qb = q.signature.1
       let qc = Int(q.signatureCount)
+      // Dice 2|A∩B| / (|A| + |B|) scaled to 0...255, by a reciprocal table instead of a division.
+      var reciprocal = [UInt32](repeating: 0, count: 256)
+      for c in 0..<256 { reciprocal[c] = UInt32((510 << 16) / (qc + c + 1)) }
       sigA.withUnsafeBufferPointer { a in
         sigB.withUnsafeBufferPointer { b in
           sigCount.withUnsafeBufferPointer { c in
-            for i in 0..<n {
-              let common = (a[i] & qa).nonzeroBitCount + (b[i] & qb).nonzeroBitCount
-              let s = (common * 510) / (qc + Int(c[i]) + 1)
-              buffer[i] = UInt8(truncatingIfNeeded: min(s, 255))
+            reciprocal.withUnsafeBufferPointer { r in
+              for i in 0..<n {
+                let common = UInt32((a[i] & qa).nonzeroBitCount &+ (b[i] & qb).nonzeroBitCount)
+                let s = (common &* r[Int(c[i])]) >> 16
+                buffer[i] = UInt8(truncatingIfNeeded: min(s, 255))
+              }
             }
           }
         }
