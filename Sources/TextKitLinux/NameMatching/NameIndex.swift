@@ -51,7 +51,8 @@ public struct NameIndex: Sendable {
 
   /// Adds a name. `keepPrepared` keeps the folded name in memory (faster queries, more memory).
   public mutating func add(id: String, name: String, type: EntityType = .unknown, keepPrepared: Bool = true) {
-    let p = PreparedName(name)
+    // Gazetteer names are written bare: only queries are tried without Hebrew prefixes.
+    let p = PreparedName(name, hebrewPrefixes: false, signature: true)
     ids.append(id)
     names.append(name)
     types.append(type.code)
@@ -108,7 +109,7 @@ public struct NameIndex: Sendable {
     var scored: [(Double, Int)] = []
     scored.reserveCapacity(candidates.count)
     for c in candidates {
-      let p = c < prepared.count ? prepared[c] : PreparedName(names[c])
+      let p = c < prepared.count ? prepared[c] : PreparedName(names[c], hebrewPrefixes: false, signature: false)
       if let script, p.script != script { continue }
       scored.append((matcher.rawEvidence(q, p), c))
     }
