@@ -51,7 +51,8 @@ public struct NameIndex: Sendable {
 
   /// Adds a name. `keepPrepared` keeps the folded name in memory (faster queries, more memory).
   public mutating func add(id: String, name: String, type: EntityType = .unknown, keepPrepared: Bool = true) {
-    let p = PreparedName(name)
+    // Gazetteer names are written bare: only queries are tried without Hebrew prefixes.
+    let p = PreparedName(name, hebrewPrefixes: false, signature: true)
     ids.append(id)
     names.append(name)
     types.append(type.code)
@@ -108,7 +109,7 @@ public struct NameIndex: Sendable {
     var scored: [(Double, Int)] = []
     scored.reserveCapacity(candidates.count)
     for c in candidates {
-      let p = c < prepared.count ? prepared[c] : PreparedName(names[c])
+      let p = c < prepared.count ? prepared[c] : PreparedName(names[c], hebrewPrefixes: false, signature: false)
       if let script, p.script != script { continue }
       scored.append((matcher.rawEvidence(q, p), c))
     }
@@ -130,13 +131,18 @@ public struct NameIndex: Sendable {
       let qa = q.signature.0
       let qb = q.signature.1
       let qc = Int(q.signatureCount)
+      // Dice 2|A∩B| / (|A| + |B|) scaled to 0...255, by a reciprocal table instead of a division.
+      var reciprocal = [UInt32](repeating: 0, count: 256)
+      for c in 0..<256 { reciprocal[c] = UInt32((510 << 16) / (qc + c + 1)) }
       sigA.withUnsafeBufferPointer { a in
         sigB.withUnsafeBufferPointer { b in
           sigCount.withUnsafeBufferPointer { c in
-            for i in 0..<n {
-              let common = (a[i] & qa).nonzeroBitCount + (b[i] & qb).nonzeroBitCount
-              let s = (common * 510) / (qc + Int(c[i]) + 1)
-              buffer[i] = UInt8(truncatingIfNeeded: min(s, 255))
+            reciprocal.withUnsafeBufferPointer { r in
+              for i in 0..<n {
+                let common = UInt32((a[i] & qa).nonzeroBitCount &+ (b[i] & qb).nonzeroBitCount)
+                let s = (common &* r[Int(c[i])]) >> 16
+                buffer[i] = UInt8(truncatingIfNeeded: min(s, 255))
+              }
             }
           }
         }

@@ -35,6 +35,11 @@ public struct PreparedName: Sendable {
   /// - Parameter hebrewPrefixes: also consider Hebrew tokens without their prefix letters
   ///   (בבאקו as באקו); the name-matching default.
   public init(_ name: String, hebrewPrefixes: Bool = true) {
+    self.init(name, hebrewPrefixes: hebrewPrefixes, signature: true)
+  }
+
+  /// `signature: false` skips the blocking signature (names prepared only to be scored).
+  init(_ name: String, hebrewPrefixes: Bool, signature withSignature: Bool) {
     text = name
     var raw = NameFolding.rawTokens(name)
     var titles: [String] = []
@@ -64,7 +69,8 @@ public struct PreparedName: Sendable {
         if units.isEmpty { continue }
         let key = NameFolding.hebrewKey(t)
         var stems: [(units: [UInt8], prefixLength: Int)] = []
-        if hebrewPrefixes && units.count >= 3 {
+        // Only words that start with a proclitic letter (ו ה ב כ ל מ ש) can carry prefixes.
+        if hebrewPrefixes && units.count >= 3 && [5, 4, 1, 10, 11, 12, 20].contains(units[0]) {
           for s in HebrewPrefixes.stems(of: t) {
             let u = NameFolding.hebrewUnits(s.stem)
             if u.count >= 2 { stems.append((u, s.prefixLength)) }
@@ -89,7 +95,7 @@ public struct PreparedName: Sendable {
     }
     self.tokens = tokens
     script = counts.max { $0.value < $1.value }?.key ?? .other
-    let sig = NameSkeleton.signature(tokens)
+    let sig = withSignature ? NameSkeleton.signature(tokens) : (0, 0)
     signature = sig
     signatureCount = Int32(sig.0.nonzeroBitCount + sig.1.nonzeroBitCount)
   }

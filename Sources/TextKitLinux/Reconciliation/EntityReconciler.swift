@@ -122,7 +122,7 @@ public struct EntityReconciler: Sendable {
     _ documents: [ReconcilerDocument], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> [ReconciledEntity] {
     // Documents are read in chunks of about 1 MB cut at line ends, so memory holds the
-    // mentions, not every word; Hebrew chunks are scanned a second time after clustering.
+    // mentions and the Hebrew words, not every word.
     let chunks = Self.chunks(documents)
     // Capitalized mid-sentence words (in this chunk and those before): evidence that a
     // sentence-initial word is a name; lower-case words: evidence that it is not.
@@ -130,9 +130,22 @@ public struct EntityReconciler: Sendable {
     var lowerWords = Set<UInt64>()
     // 1. English mentions.
     var latin: [RawMention] = []
+    // Each chunk's Hebrew words, kept for the linking pass (a Hebrew word after a non-Hebrew
+    // one is not joined to its Hebrew predecessor).
+    var hebrewWords: [[DocumentWord]] = []
+    hebrewWords.reserveCapacity(chunks.count)
     for chunk in chunks {
       let d = chunk.doc
       let words = DocumentWords.words(in: documents[d].text[chunk.range], base: chunk.base)
+      var he: [DocumentWord] = []
+      if chunk.hebrew {
+        for (n, w) in words.enumerated() where w.script == .hebrew {
+          var x = w
+          if n == 0 || words[n - 1].script != .hebrew { x.joinedToPrevious = false }
+          he.append(x)
+        }
+      }
+      hebrewWords.append(he)
       for w in words where w.script == .latin {
         if w.capitalized { if !w.sentenceStart { midCaps.insert(Self.hash(w.text)) } } else { lowerWords.insert(Self.hash(w.text)) }
       }
@@ -304,7 +317,8 @@ public struct EntityReconciler: Sendable {
     for (n, chunk) in chunks.enumerated() where chunk.hebrew {
       let d = chunk.doc
       let text = documents[d].text
-      let words = DocumentWords.words(in: text[chunk.range], base: chunk.base)
+      let words = hebrewWords[n]
+      hebrewWords[n] = []
       defer { progress?(n + 1, chunks.count) }
       var used = [Bool](repeating: false, count: words.count)
       var i = 0
