@@ -144,3 +144,27 @@ void cicu_tune_allocator_for_streaming(void) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }
+
+int64_t cicu_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst, int64_t *runs) {
+  int64_t o = 0, n = 0;
+  int64_t i = 0;
+  int at_line_start = 1;
+  while (i < len) {
+    uint8_t b = src[i];
+    if (b == ' ' || b == '\t') {
+      int64_t j = i;
+      while (j < len && (src[j] == ' ' || src[j] == '\t')) j++;
+      int at_line_end = j == len || src[j] == '\n';
+      int keep = !(at_line_start || at_line_end);
+      if (!(keep && j - i == 1 && b == ' ')) n++;
+      if (keep) dst[o++] = ' ';
+      i = j;
+      continue;
+    }
+    at_line_start = b == '\n';
+    dst[o++] = b;
+    i++;
+  }
+  *runs = n;
+  return o;
+}

@@ -82,6 +82,10 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
 /// at a line start or end, or a space followed by more whitespace; or len.
 int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_t from);
 
+/// Copies `src` to `dst` (capacity >= len) with runs of spaces/tabs collapsed to one space and
+/// none at line starts or ends; `*runs` counts the runs changed. Returns the output length.
+int64_t cicu_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst, int64_t *runs);
+
 /// Process-wide: sets glibc malloc so that large buffers are reused from the heap.
 void cicu_tune_allocator_for_streaming(void);
 

@@ -52,4 +52,17 @@ enum ByteScanning {
       Int(cicu_find_whitespace_to_collapse(p.baseAddress, Int64(p.count), Int64(start)))
     }
   }
+
+  /// Whitespace collapsing (runs of spaces/tabs to one space; none at line starts or ends) in one C pass; `nil` if nothing changed.
+  static func collapseWhitespace(_ input: [UInt8], changes: inout Int) -> [UInt8]? {
+    if ByteScanning.firstWhitespaceToCollapse(in: input, from: 0) == input.count { return nil }
+    var runs: Int64 = 0
+    let out = [UInt8](unsafeUninitializedCapacity: input.count) { dst, count in
+      count = input.withUnsafeBufferPointer { src in
+        Int(cicu_collapse_whitespace(src.baseAddress, Int64(src.count), dst.baseAddress, &runs))
+      }
+    }
+    changes += Int(runs)
+    return out
+  }
 }

@@ -214,34 +214,3 @@ enum PunctuationRules {
     return true
   }
 }
-
-enum WhitespaceCollapse {
-  /// Runs of spaces/tabs to one space; none at line starts or ends.
-  static func run(_ input: [UInt8], changes: inout Int) -> [UInt8]? {
-    let n = input.count
-    var out: [UInt8] = []
-    var copied = 0
-    var i = 0
-    while i < n {
-      i = ByteScanning.firstWhitespaceToCollapse(in: input, from: i)
-      if i >= n { break }
-      let c = input[i]
-      // A run of spaces/tabs.
-      var j = i
-      while j < n && (input[j] == 0x20 || input[j] == 0x09) { j += 1 }
-      let atLineStart = i == 0 || input[i - 1] == 0x0A
-      let atLineEnd = j == n || input[j] == 0x0A
-      let keepOne = !(atLineStart || atLineEnd)
-      if keepOne && j - i == 1 && c == 0x20 { i = j; continue }
-      if copied == 0 && out.isEmpty { out.reserveCapacity(n) }
-      out.append(contentsOf: input[copied..<i])
-      if keepOne { out.append(0x20) }
-      copied = j
-      changes += 1
-      i = j
-    }
-    if copied == 0 { return nil }
-    out.append(contentsOf: input[copied..<n])
-    return out
-  }
-}

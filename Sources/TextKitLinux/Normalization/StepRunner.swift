@@ -90,7 +90,7 @@ enum StepRunner {
         PunctuationRules.rewrite(v, in: input, at: i, length: len, into: &out)
       }
     case .collapseWhitespace:
-      return WhitespaceCollapse.run(input, changes: &changes)
+      return ByteScanning.collapseWhitespace(input, changes: &changes)
     }
   }
 
