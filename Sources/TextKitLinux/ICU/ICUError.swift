@@ -32,19 +32,19 @@ extension cicu_status {
 
 /// The one preflight-and-retry helper for ICU's fill-a-buffer APIs.
 enum ICUBuffer {
-  /// Calls `body` with a buffer of `initialCapacity` bytes; if ICU reports
+  /// Calls `body` with a buffer of `initialCapacity` units; if ICU reports
   /// `U_BUFFER_OVERFLOW_ERROR`, retries once with the length it asked for.
   ///
-  /// - Returns: the bytes ICU wrote.
-  static func bytes(
-    initialCapacity: Int, function: String,
-    _ body: (UnsafeMutablePointer<UInt8>, Int, inout cicu_status) -> Int
-  ) throws(ICUError) -> [UInt8] {
+  /// - Returns: the units ICU wrote.
+  static func fill<Unit: FixedWidthInteger>(
+    _: Unit.Type = Unit.self, initialCapacity: Int, function: String,
+    _ body: (UnsafeMutablePointer<Unit>, Int, inout cicu_status) -> Int
+  ) throws(ICUError) -> [Unit] {
     var capacity = Swift.max(initialCapacity, 16)
     for attempt in 0..<2 {
       var status: cicu_status = 0
       var written = 0
-      let result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      let result = [Unit](unsafeUninitializedCapacity: capacity) { buffer, count in
         written = body(buffer.baseAddress!, capacity, &status)
         count = status > 0 ? 0 : written
       }
@@ -58,26 +58,21 @@ enum ICUBuffer {
     throw ICUError(code: CICU_BUFFER_OVERFLOW_ERROR, function: function)
   }
 
-  /// UTF-16 flavour, used for short strings.
+  /// UTF-8 bytes.
+  static func bytes(
+    initialCapacity: Int, function: String,
+    _ body: (UnsafeMutablePointer<UInt8>, Int, inout cicu_status) -> Int
+  ) throws(ICUError) -> [UInt8] {
+    try fill(UInt8.self, initialCapacity: initialCapacity, function: function, body)
+  }
+
+  /// UTF-16 code units, for ICU's `int32_t`-length APIs.
   static func utf16(
     initialCapacity: Int, function: String,
     _ body: (UnsafeMutablePointer<UInt16>, Int32, inout cicu_status) -> Int32
   ) throws(ICUError) -> [UInt16] {
-    var capacity = Swift.max(initialCapacity, 16)
-    for attempt in 0..<2 {
-      var status: cicu_status = 0
-      var written: Int32 = 0
-      let result = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-        written = body(buffer.baseAddress!, Int32(capacity), &status)
-        count = status > 0 ? 0 : Int(written)
-      }
-      if status == CICU_BUFFER_OVERFLOW_ERROR && attempt == 0 {
-        capacity = Int(written) + 1
-        continue
-      }
-      try status.check(function)
-      return result
+    try fill(UInt16.self, initialCapacity: initialCapacity, function: function) { p, c, s in
+      Int(body(p, Int32(c), &s))
     }
-    throw ICUError(code: CICU_BUFFER_OVERFLOW_ERROR, function: function)
   }
 }
