@@ -168,3 +168,11 @@ int64_t cicu_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst, 
   *runs = n;
   return o;
 }
+
+int64_t cicu_replace_bytes_with_space(uint8_t *buf, int64_t len, const uint8_t *table) {
+  int64_t n = 0;
+  for (int64_t i = 0; i < len; i++) {
+    if (table[buf[i]]) { buf[i] = ' '; n++; }
+  }
+  return n;
+}

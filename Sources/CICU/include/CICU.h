@@ -86,6 +86,9 @@ int64_t cicu_find_whitespace_to_collapse(const uint8_t *src, int64_t len, int64_
 /// none at line starts or ends; `*runs` counts the runs changed. Returns the output length.
 int64_t cicu_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst, int64_t *runs);
 
+/// Replaces, in place, every byte flagged in `table` (ASCII only) with a space; returns how many.
+int64_t cicu_replace_bytes_with_space(uint8_t *buf, int64_t len, const uint8_t *table);
+
 /// Process-wide: sets glibc malloc so that large buffers are reused from the heap.
 void cicu_tune_allocator_for_streaming(void);
 

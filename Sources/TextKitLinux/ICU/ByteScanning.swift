@@ -65,4 +65,13 @@ enum ByteScanning {
     changes += Int(runs)
     return out
   }
+
+  /// Replaces the ASCII bytes flagged in `table` with spaces, in place; returns how many.
+  static func replaceWithSpace(_ bytes: inout [UInt8], table: [UInt8]) -> Int {
+    if bytes.isEmpty { return 0 }
+    let n = bytes.count
+    return bytes.withUnsafeMutableBufferPointer { p in
+      table.withUnsafeBufferPointer { t in Int(cicu_replace_bytes_with_space(p.baseAddress, Int64(n), t.baseAddress)) }
+    }
+  }
 }

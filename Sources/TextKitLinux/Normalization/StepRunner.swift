@@ -86,9 +86,15 @@ enum StepRunner {
         return true
       }
     case .punctuationToSpace:
-      return rewrite(input, specials: Specials.punctuation, changes: &changes) { v, i, len, out in
-        PunctuationRules.rewrite(v, in: input, at: i, length: len, into: &out)
+      // ASCII punctuation other than the apostrophe needs no context: one C pass turns it into
+      // spaces; the apostrophe and non-ASCII punctuation go through the context rules.
+      var spaced = input
+      let simple = ByteScanning.replaceWithSpace(&spaced, table: Specials.contextFreeASCIIPunctuation)
+      changes += simple
+      let rest = rewrite(spaced, specials: Specials.contextPunctuation, changes: &changes) { v, i, len, out in
+        PunctuationRules.rewrite(v, in: spaced, at: i, length: len, into: &out)
       }
+      return rest ?? (simple > 0 ? spaced : nil)
     case .collapseWhitespace:
       return ByteScanning.collapseWhitespace(input, changes: &changes)
     }
@@ -142,6 +148,8 @@ enum Specials {
   static let latin = table(ascii: [], leads: Array(0xC3...0xCD) + [0xE1, 0xE2, 0xEA])
   static let hebrewFinals = table(ascii: [], leads: [0xD7])
   static let punctuation = table(ascii: Array("!\"#%&'()*,-./:;?@[\\]_{}".utf8), leads: Array(0xC2...0xF4))
+  static let contextFreeASCIIPunctuation = table(ascii: Array("!\"#%&()*,-./:;?@[\\]_{}".utf8), leads: [])
+  static let contextPunctuation = table(ascii: [0x27], leads: Array(0xC2...0xF4))
   static let whitespace = table(ascii: [0x20, 0x09, 0x0A], leads: [])
 
   static func table(ascii: [UInt8], leads: [UInt8]) -> [UInt8] {
