@@ -67,24 +67,36 @@ int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte) {
   return q ? (int64_t)(q - src) : -1;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+static inline uint64_t has_byte(uint64_t w, uint8_t b) {
+  uint64_t x = w ^ (ONES * b);
+  return (x - ONES) & ~x & HIGHS;
+}
+
 int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials) {
-  // specials[256] != 0 marks interesting bytes; specials[0x80] (a continuation byte, never
-  // interesting itself) is a flag: 1 when no ASCII byte is interesting, so ASCII words can be
-  // skipped eight at a time.
+  // specials[256] != 0 marks interesting bytes (ASCII bytes or UTF-8 lead bytes). Continuation
+  // bytes 0x80-0x83 are never interesting, so they carry the table's shape:
+  //   [0x80] = 1: no ASCII byte is interesting;
+  //   [0x83] = 1: only the one or two ASCII bytes [0x81], [0x82] are.
+  // Both let ASCII words be skipped eight bytes at a time.
   int64_t i = 0;
   const int ascii_quiet = specials[0x80] != 0;
-  if (ascii_quiet) {
+  const int few = specials[0x83] != 0;
+  const uint8_t s1 = specials[0x81], s2 = specials[0x82];
+  if (ascii_quiet || few) {
     for (;;) {
       while (i + 8 <= len) {
         uint64_t a;
         memcpy(&a, src + i, 8);
-        if (a & 0x8080808080808080ULL) break;
+        if (a & HIGHS) break;
+        if (few && (has_byte(a, s1) | has_byte(a, s2))) break;
         i += 8;
       }
       int64_t stop = i + 8 < len ? i + 8 : len;
       for (; i < stop; i++) {
         uint8_t b = src[i];
-        if (b >= 0xC0 && specials[b]) return i;
+        if (specials[b] && (b < 0x80 || b >= 0xC0)) return i;
       }
       if (i >= len) return len;
     }
@@ -97,13 +109,6 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
     if (specials[b] && (b < 0x80 || b >= 0xC0)) return i;
   }
   return len;
-}
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-static inline uint64_t has_byte(uint64_t w, uint8_t b) {
-  uint64_t x = w ^ (ONES * b);
-  return (x - ONES) & ~x & HIGHS;
 }
 
 static inline int ws_anomaly_at(const uint8_t *src, int64_t len, int64_t i) {

@@ -75,7 +75,8 @@ int64_t cicu_count_byte(const uint8_t *src, int64_t len, uint8_t byte);
 /// Offset of the last `byte` in `src`, or -1.
 int64_t cicu_last_byte(const uint8_t *src, int64_t len, uint8_t byte);
 /// Offset of the first byte flagged in `specials` (256 entries; ASCII bytes or UTF-8 lead
-/// bytes), or len. `specials[0x80] = 1` declares that no ASCII byte is flagged (fast path).
+/// bytes), or len. `specials[0x80] = 1` declares that no ASCII byte is flagged, and
+/// `specials[0x83] = 1` that only the ASCII bytes `specials[0x81]`, `specials[0x82]` are (fast paths).
 int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *specials);
 
 /// Offset (>= from) of the first space or tab that `collapseWhitespace` changes: a tab, a space

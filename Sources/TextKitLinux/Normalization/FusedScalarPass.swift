@@ -34,15 +34,14 @@ enum FusedScalarPass {
 
   /// The union of the steps' tables (ASCII-quiet only if all are).
   static func union(_ steps: [NormalizationStep]) -> [UInt8] {
-    var t = [UInt8](repeating: 0, count: 256)
-    var quiet = true
+    var ascii: [UInt8] = []
+    var leads: [UInt8] = []
     for s in steps {
       let st = specials(s)
-      for b in 0..<256 where st[b] != 0 && b != 0x80 { t[b] = 1 }
-      if st[0x80] == 0 { quiet = false }
+      for b in 0..<0x80 where st[b] != 0 && !ascii.contains(UInt8(b)) { ascii.append(UInt8(b)) }
+      for b in 0xC0..<0x100 where st[b] != 0 && !leads.contains(UInt8(b)) { leads.append(UInt8(b)) }
     }
-    if quiet { t[0x80] = 1 }
-    return t
+    return Specials.table(ascii: ascii, leads: leads)
   }
 
   /// What `step` makes of scalar `v` (`nil`: unchanged). `original` tells whether `v` is the

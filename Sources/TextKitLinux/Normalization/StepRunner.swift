@@ -156,6 +156,12 @@ enum Specials {
     var t = [UInt8](repeating: 0, count: 256)
     for b in ascii + leads { t[Int(b)] = 1 }
     if ascii.isEmpty { t[0x80] = 1 }
+    if ascii.count == 1 || ascii.count == 2 {
+      // Few ASCII specials: the C scanner skips ASCII words without them (see CICU.h).
+      t[0x83] = 1
+      t[0x81] = ascii[0]
+      t[0x82] = ascii[ascii.count - 1]
+    }
     return t
   }
 }
