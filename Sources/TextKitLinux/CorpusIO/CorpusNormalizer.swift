@@ -248,8 +248,11 @@ public struct CorpusNormalizer: Sendable {
         cut = 0
       }
       if cut > 0 {
-        let piece = cut == text.count ? text : Array(text[..<cut])
-        text.removeFirst(cut)
+        // Hand the chunk's storage on as the piece and keep only the (short) tail: no copy of
+        // the piece, no memmove of the buffer.
+        var piece = text
+        text = Array(piece[cut...])
+        piece.removeSubrange(cut...)
         linesBefore += ByteScanning.count(0x0A, in: piece, range: piece.indices)
         if !decodeOnly {
           let out: [UInt8]
