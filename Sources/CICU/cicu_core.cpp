@@ -70,6 +70,19 @@ static inline int64_t skip_non_ascii(const uint8_t *s, int64_t i, int64_t len) {
   while (i < len && s[i] >= 0x80) i++;
   return i;
 }
+// End of the segment that starts with the non-ASCII run at i: short ASCII gaps (a space and a
+// word, as in Hebrew text) stay inside one segment so that ICU is called once per stretch of
+// non-Latin text, not once per word. The segment ends before an ASCII byte.
+static inline int64_t segment_end(const uint8_t *s, int64_t i, int64_t len) {
+  int64_t end = skip_non_ascii(s, i, len);
+  while (end < len) {
+    int64_t next = end;
+    while (next < len && next - end < 32 && s[next] < 0x80) next++;
+    if (next >= len || s[next] < 0x80) break;  // a long ASCII run, or the end: stop here
+    end = skip_non_ascii(s, next, len);
+  }
+  return end;
+}
 
 extern "C" int64_t cicu_normalizer_span_yes_utf8(const cicu_normalizer *n, const uint8_t *src,
                                                  int64_t len, cicu_status *status) {
@@ -89,7 +102,7 @@ extern "C" int64_t cicu_normalizer_span_yes_utf8(const cicu_normalizer *n, const
     }
     if (i >= len) break;
     int64_t segStart = i > 0 ? i - 1 : 0;
-    int64_t segEnd = skip_non_ascii(src, i, len);
+    int64_t segEnd = segment_end(src, i, len);
     icu::StringPiece seg(reinterpret_cast<const char *>(src + segStart),
                          static_cast<int32_t>(segEnd - segStart));
     if (!nz->isNormalizedUTF8(seg, ec)) {
@@ -138,7 +151,7 @@ extern "C" int64_t cicu_normalizer_normalize_utf8(const cicu_normalizer *n, cons
       if (i >= len) break;
       int64_t segStart = i > 0 ? i - 1 : 0;
       if (segStart < copied) segStart = copied;
-      int64_t segEnd = skip_non_ascii(src, i, len);
+      int64_t segEnd = segment_end(src, i, len);
       icu::StringPiece seg(reinterpret_cast<const char *>(src + segStart),
                            static_cast<int32_t>(segEnd - segStart));
       if (!nz->isNormalizedUTF8(seg, ec) && U_SUCCESS(ec)) {
