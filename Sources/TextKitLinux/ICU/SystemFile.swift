@@ -49,6 +49,22 @@ final class SystemFile: @unchecked Sendable {
 
   /// Reads up to `count` bytes, appending them to `buffer`; returns how many (0 at end).
   func read(appendingTo buffer: inout [UInt8], count: Int) throws(SystemError) -> Int {
+    if buffer.isEmpty {
+      // Common case in streaming: read straight into fresh, uninitialized storage (no zeroing).
+      var got = 0
+      var failure: Int32 = 0
+      buffer = [UInt8](unsafeUninitializedCapacity: count) { p, initialized in
+        while true {
+          let r = Glibc.read(fd, p.baseAddress!, count)
+          if r < 0 && errno == EINTR { continue }
+          if r < 0 { failure = errno } else { got = r }
+          break
+        }
+        initialized = got
+      }
+      if failure != 0 { throw SystemError(errno: failure, operation: "read", path: path) }
+      return got
+    }
     let old = buffer.count
     buffer.reserveCapacity(old + count)
     var got = 0
