@@ -38,27 +38,17 @@ final class ICUBidi {
 
   /// One embedding level per UTF-16 unit. The corresponding ICU function is `ubidi_getLevels`.
   func levels() throws(ICUError) -> [UInt8] {
-    let n = Int(cicu_bidi_length(handle))
-    var status: cicu_status = 0
-    let result = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
-      cicu_bidi_levels(handle, buffer.baseAddress, &status)
-      count = status > 0 ? 0 : n
+    try ICUBuffer.exact(UInt8.self, count: Int(cicu_bidi_length(handle)), function: "ubidi_getLevels") {
+      cicu_bidi_levels(handle, $0, &$1)
     }
-    try status.check("ubidi_getLevels")
-    return result
   }
 
   /// `map[visual] = logical` UTF-16 index. The corresponding ICU function is
   /// `ubidi_getVisualMap`.
   func visualMap() throws(ICUError) -> [Int32] {
-    let n = Int(cicu_bidi_length(handle))
-    var status: cicu_status = 0
-    let result = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-      cicu_bidi_visual_map(handle, buffer.baseAddress, &status)
-      count = status > 0 ? 0 : n
+    try ICUBuffer.exact(Int32.self, count: Int(cicu_bidi_length(handle)), function: "ubidi_getVisualMap") {
+      cicu_bidi_visual_map(handle, $0, &$1)
     }
-    try status.check("ubidi_getVisualMap")
-    return result
   }
 
   /// The text in visual order. The corresponding ICU function is `ubidi_writeReordered`.

@@ -58,6 +58,20 @@ enum ICUBuffer {
     throw ICUError(code: CICU_BUFFER_OVERFLOW_ERROR, function: function)
   }
 
+  /// For ICU calls that fill exactly `count` units (lengths known in advance, no preflight).
+  static func exact<Unit: FixedWidthInteger>(
+    _: Unit.Type = Unit.self, count: Int, function: String,
+    _ body: (UnsafeMutablePointer<Unit>?, inout cicu_status) -> Void
+  ) throws(ICUError) -> [Unit] {
+    var status: cicu_status = 0
+    let result = [Unit](unsafeUninitializedCapacity: count) { buffer, initialized in
+      body(buffer.baseAddress, &status)
+      initialized = status > 0 ? 0 : count
+    }
+    try status.check(function)
+    return result
+  }
+
   /// UTF-8 bytes.
   static func bytes(
     initialCapacity: Int, function: String,

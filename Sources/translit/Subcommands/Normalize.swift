@@ -306,13 +306,12 @@ func rmdirLite(_ path: String) -> Int32 { rmdir(path) }
 /// JSON line for --stats.
 enum StatsJSON {
   static func line(_ r: CorpusReport, output: String) -> String {
-    let changes = r.statistics.changes.map { "\(quote($0.step)):\($0.count)" }.joined(separator: ",")
-    return "{\"input\":\(quote(r.input)),\"output\":\(quote(output)),\"bytes_in\":\(r.bytesIn),\"bytes_out\":\(r.bytesOut),"
-      + "\"lines\":\(r.lines),\"encoding\":\(quote(r.encoding.encoding.description)),\"encoding_reason\":\(quote(r.encoding.reason)),"
+    let changes = r.statistics.changes.map { "\(jsonString($0.step)):\($0.count)" }.joined(separator: ",")
+    return "{\"input\":\(jsonString(r.input)),\"output\":\(jsonString(output)),\"bytes_in\":\(r.bytesIn),\"bytes_out\":\(r.bytesOut),"
+      + "\"lines\":\(r.lines),\"encoding\":\(jsonString(r.encoding.encoding.description)),\"encoding_reason\":\(jsonString(r.encoding.reason)),"
       + "\"replacements\":\(r.replacements),\"visual_lines_repaired\":\(r.visualLinesRepaired),\"changes\":{\(changes)}}"
   }
 
-  static func quote(_ s: String) -> String { jsonString(s) }
 }
 
 
