@@ -7,9 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// Per-area headers (each owned by its feature: bidi, break iteration, transliteration).
+// Per-area headers (each owned by its feature: bidi, break iteration, graphone decoder, transliteration).
 #include "cicu_bidi.h"
 #include "cicu_break.h"
+#include "cicu_graphone.h"
 #include "cicu_translit.h"
 
 #ifdef __cplusplus

@@ -11,6 +11,13 @@ public enum EmbeddedData {
     return Array(UnsafeBufferPointer(start: pointer, count: size))
   }
 
+  /// The embedded file `name` in place (static storage, never freed), or `nil`.
+  static func staticBytes(named name: String) -> UnsafeRawBufferPointer? {
+    var size = 0
+    guard let pointer = ctk_data_lookup(name, &size) else { return nil }
+    return UnsafeRawBufferPointer(start: pointer, count: size)
+  }
+
   /// The mixed Hebrew/English sample the README's first command normalizes.
   public static var sampleText: String {
     String(decoding: bytes(named: "sample-bilingual.txt") ?? [], as: UTF8.self)

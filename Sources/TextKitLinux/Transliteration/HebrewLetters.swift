@@ -38,7 +38,7 @@ enum HebrewLetters {
 
   /// Hebrew text of model units with final forms at the end. A final p sound keeps the
   /// ordinary פ, as Israeli spelling of foreign names does (טראמפ, פיליפ).
-  static func text(_ units: [UInt8], geresh: GereshStyle, finalP: Bool = false) -> String {
+  static func text(_ units: some Collection<UInt8>, geresh: GereshStyle, finalP: Bool = false) -> String {
     var s = String.UnicodeScalarView()
     for (i, u) in units.enumerated() {
       let base = u > 22 ? u - 22 : u

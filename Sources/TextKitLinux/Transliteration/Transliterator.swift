@@ -95,10 +95,12 @@ public struct Transliterator: Sendable {
     """
 
   private static let modelResult: Result<GraphoneModel, TransliterationError> = {
-    guard let bytes = EmbeddedData.bytes(named: "translit-names.tkgm") else {
-      return .failure(.model("the library carries no translit-names.tkgm"))
-    }
-    do { return .success(try GraphoneModel(bytes: bytes)) } catch { return .failure(.model("\(error)")) }
+    do {
+      guard let model = try GraphoneModel(embedded: "translit-names.tkgm") else {
+        return .failure(.model("the library carries no translit-names.tkgm"))
+      }
+      return .success(model)
+    } catch { return .failure(.model("\(error)")) }
   }()
 
   static func sharedModel() throws(TransliterationError) -> GraphoneModel { try modelResult.get() }
@@ -169,9 +171,9 @@ public struct Transliterator: Sendable {
     }
   }
 
-  static func capitalized(_ ascii: [UInt8]) -> String {
+  static func capitalized(_ ascii: ArraySlice<UInt8>) -> String {
     var b = ascii
-    if let f = b.first, f >= 0x61 && f <= 0x7A { b[0] = f - 0x20 }
+    if let f = b.first, f >= 0x61 && f <= 0x7A { b[b.startIndex] = f - 0x20 }
     return String(decoding: b, as: UTF8.self)
   }
 

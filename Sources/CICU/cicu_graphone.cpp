@@ -1,0 +1,558 @@
+// Graphone n-gram model and beam decoder for the `names` transliteration scheme (no ICU).
+//
+// The model file ("TKGM v1", see Scripts/train-translit) is parsed once into flat arrays:
+// graphone sides in one byte pool, back-off weights and states, and the n-gram entries
+// grouped by state (CSR rows sorted by graphone, looked up by binary search; the unigram row
+// is a dense array). The decoder is the position-synchronous beam search of the Swift
+// reference (same push order, same pruning, same float operations, so the same n-best and
+// scores); it works in a per-thread scratch space that is reused, so a decode allocates
+// nothing once the scratch space has grown.
+#include "cicu_graphone.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <vector>
+
+namespace {
+
+struct Entry {
+  uint32_t g;
+  float lp;
+  uint32_t next;
+};
+
+struct Hyp {
+  uint32_t state;
+  float score;
+  uint64_t hash;
+  int32_t node;
+  bool after_empty;
+};
+
+struct Group {
+  uint64_t hash;
+  float score;
+  float best;
+  int32_t node;
+};
+
+constexpr uint64_t kFNVOffset = 1469598103934665603ULL;
+constexpr uint64_t kFNVPrime = 1099511628211ULL;
+constexpr float kWidth = 12;
+constexpr int kUnits = 45;
+// Dense index of a Latin chunk of 1-3 letters: 26 + 26^2 + 26^3 slots.
+constexpr int kLatinChunks = 26 + 26 * 26 + 26 * 26 * 26;
+
+inline float log_add(float a, float b) {
+  if (a == -std::numeric_limits<float>::infinity()) return b;
+  if (b == -std::numeric_limits<float>::infinity()) return a;
+  float m = b >= a ? b : a;   // Swift.max
+  float lo = b < a ? b : a;   // Swift.min
+  return m + log1pf(expf(lo - m));
+}
+
+/// Sort key: descending score, then ascending index (a stable sort by score).
+inline uint64_t desc_key(float score, uint32_t index) {
+  float f = score + 0.0f;  // -0 sorts as +0, as Swift's comparison has it
+  uint32_t u;
+  std::memcpy(&u, &f, 4);
+  uint32_t ordered = (u & 0x80000000u) ? ~u : (u | 0x80000000u);
+  return (uint64_t)(~ordered) << 32 | index;
+}
+
+struct Reader {
+  const uint8_t *p;
+  int64_t left;
+  bool u8(uint8_t &v) {
+    if (left < 1) return false;
+    v = *p++;
+    left--;
+    return true;
+  }
+  bool u32(uint32_t &v) {
+    if (left < 4) return false;
+    v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    p += 4;
+    left -= 4;
+    return true;
+  }
+  bool f32(float &v) {
+    uint32_t u;
+    if (!u32(u)) return false;
+    std::memcpy(&v, &u, 4);
+    return true;
+  }
+};
+
+}  // namespace
+
+struct cicu_gmodel {
+  uint32_t order = 0, g_count = 0, s_count = 0, start = 0;
+  uint32_t max_side = 1;
+  std::vector<uint32_t> heb_off, lat_off;  // g_count + 1 offsets into pool
+  std::vector<uint8_t> pool;
+  std::vector<float> bw;
+  std::vector<uint32_t> bs;
+  std::vector<uint32_t> row;  // s_count + 1
+  std::vector<Entry> entries;
+  std::vector<float> uni_lp;
+  std::vector<uint32_t> uni_next;
+  std::vector<uint8_t> uni_has;
+  std::vector<uint32_t> unit_off;  // kUnits + 1
+  std::vector<int32_t> unit_list;
+  std::vector<uint32_t> latin_off;  // kLatinChunks + 1
+  std::vector<int32_t> latin_list;
+  std::vector<int32_t> empty_list;
+
+  const uint8_t *heb(uint32_t g) const { return pool.data() + heb_off[g]; }
+  uint32_t heb_len(uint32_t g) const { return lat_off[g] - heb_off[g]; }
+  const uint8_t *lat(uint32_t g) const { return pool.data() + lat_off[g]; }
+  uint32_t lat_len(uint32_t g) const { return heb_off[g + 1] - lat_off[g]; }
+  float uni(int32_t g) const { return uni_has[g] ? uni_lp[g] : -100.0f; }
+};
+
+namespace {
+
+/// The back-off chain of one state: the states tried in turn and the back-off weight
+/// accumulated before each (as the reference adds them, in order).
+struct Chain {
+  std::vector<uint32_t> lo, hi;
+  std::vector<float> acc;
+  float acc0 = 0;  // at the unigram state
+
+  void build(const cicu_gmodel &m, uint32_t s) {
+    lo.clear();
+    hi.clear();
+    acc.clear();
+    float a = 0;
+    while (s != 0) {
+      lo.push_back(m.row[s]);
+      hi.push_back(m.row[s + 1]);
+      acc.push_back(a);
+      a += m.bw[s];
+      s = m.bs[s];
+    }
+    acc0 = a;
+  }
+
+  inline float step(const cicu_gmodel &m, uint32_t g, uint32_t &next) const {
+    const Entry *e = m.entries.data();
+    size_t levels = lo.size();
+    for (size_t k = 0; k < levels; k++) {
+      uint32_t a = lo[k], b = hi[k];
+      // Lower bound of g in the row.
+      while (a < b) {
+        uint32_t mid = (a + b) >> 1;
+        if (e[mid].g < g) a = mid + 1; else b = mid;
+      }
+      if (a < hi[k] && e[a].g == g) {
+        next = e[a].next;
+        return acc[k] + e[a].lp;
+      }
+    }
+    if (m.uni_has[g]) {
+      next = m.uni_next[g];
+      return acc0 + m.uni_lp[g];
+    }
+    next = 0;
+    return acc0 - 30;
+  }
+};
+
+struct Workspace {
+  std::vector<std::vector<Hyp>> buckets;
+  std::vector<float> best;
+  std::vector<int32_t> parent, graph;
+  std::vector<Hyp> hyps, merged;
+  std::vector<uint64_t> keys;
+  std::vector<Group> groups;
+  std::vector<int32_t> path;
+  Chain chain;
+};
+
+thread_local Workspace tls;
+
+/// The reference's prune: hypotheses at or above `threshold`, best first (stable), without a
+/// second one of the same state and output, at most `beam`.
+void prune(const std::vector<Hyp> &src, float threshold, int32_t beam, std::vector<Hyp> &out,
+           std::vector<uint64_t> &keys) {
+  keys.clear();
+  for (size_t i = 0; i < src.size(); i++)
+    if (src[i].score >= threshold) keys.push_back(desc_key(src[i].score, (uint32_t)i));
+  std::sort(keys.begin(), keys.end());
+  out.clear();
+  for (uint64_t k : keys) {
+    const Hyp &h = src[(uint32_t)k];
+    bool dup = false;
+    for (const Hyp &o : out)
+      if (o.state == h.state && o.hash == h.hash) { dup = true; break; }
+    if (dup) continue;
+    out.push_back(h);
+    if ((int32_t)out.size() == beam) break;
+  }
+}
+
+/// A log-probability or back-off weight the decoder can add up without overflow or NaN
+/// (a damaged file can hold anything).
+inline bool plausible(float x) { return x >= -1e6f && x <= 1e6f; }
+
+bool backoff_acyclic(const std::vector<uint32_t> &bs) {
+  size_t n = bs.size();
+  bool simple = true;
+  for (size_t s = 1; s < n; s++)
+    if (bs[s] >= s) { simple = false; break; }
+  if (simple) return true;
+  // 0 = unknown, 1 = on the current walk, 2 = reaches state 0.
+  std::vector<uint8_t> mark(n, 0);
+  std::vector<uint32_t> walk;
+  if (n) mark[0] = 2;
+  for (size_t s0 = 1; s0 < n; s0++) {
+    walk.clear();
+    uint32_t s = (uint32_t)s0;
+    while (mark[s] == 0) {
+      mark[s] = 1;
+      walk.push_back(s);
+      s = bs[s];
+    }
+    if (mark[s] == 1) return false;
+    for (uint32_t w : walk) mark[w] = 2;
+  }
+  return true;
+}
+
+cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32_t per_unit,
+                        int32_t per_latin) {
+  if (len <= 28 || std::memcmp(bytes, "TKGM", 4) != 0) return CICU_GMODEL_NOT_TKGM;
+  Reader r{bytes + 4, len - 4};
+  uint32_t version, e_count;
+  r.u32(version);
+  if (version != 1) return CICU_GMODEL_BAD_VERSION;
+  r.u32(m.order);
+  r.u32(m.g_count);
+  r.u32(m.s_count);
+  r.u32(e_count);
+  r.u32(m.start);
+  // Every graphone takes 2 bytes or more, a state 8, an entry 16.
+  if ((int64_t)m.g_count * 2 > r.left) return CICU_GMODEL_TRUNCATED;
+  m.heb_off.resize((size_t)m.g_count + 1);
+  m.lat_off.resize(m.g_count);
+  m.pool.reserve((size_t)m.g_count * 4);
+  for (uint32_t g = 0; g < m.g_count; g++) {
+    uint8_t hn, ln;
+    m.heb_off[g] = (uint32_t)m.pool.size();
+    if (!r.u8(hn) || r.left < hn) return CICU_GMODEL_TRUNCATED;
+    m.pool.insert(m.pool.end(), r.p, r.p + hn);
+    r.p += hn;
+    r.left -= hn;
+    m.lat_off[g] = (uint32_t)m.pool.size();
+    if (!r.u8(ln) || r.left < ln) return CICU_GMODEL_TRUNCATED;
+    m.pool.insert(m.pool.end(), r.p, r.p + ln);
+    r.p += ln;
+    r.left -= ln;
+    if (hn > m.max_side) m.max_side = hn;
+    if (ln > m.max_side) m.max_side = ln;
+  }
+  m.heb_off[m.g_count] = (uint32_t)m.pool.size();
+  if ((int64_t)m.s_count * 8 > r.left) return CICU_GMODEL_TRUNCATED;
+  m.bw.resize(m.s_count);
+  m.bs.resize(m.s_count);
+  for (uint32_t s = 0; s < m.s_count; s++) {
+    r.f32(m.bw[s]);
+    r.u32(m.bs[s]);
+    if (m.bs[s] >= m.s_count || !plausible(m.bw[s])) return CICU_GMODEL_BAD_BACKOFF;
+  }
+  if ((int64_t)e_count * 16 > r.left) return CICU_GMODEL_TRUNCATED;
+  // Entries grouped by state, in file order within a state (counting sort: stable).
+  const uint8_t *first = r.p;
+  m.row.assign((size_t)m.s_count + 1, 0);
+  for (uint32_t i = 0; i < e_count; i++) {
+    uint32_t s, g, n;
+    float lp;
+    r.u32(s);
+    r.u32(g);
+    r.f32(lp);
+    r.u32(n);
+    if (s >= m.s_count || g >= m.g_count || n >= m.s_count || !plausible(lp))
+      return CICU_GMODEL_BAD_ENTRY;
+    m.row[s + 1]++;
+  }
+  if (m.start >= m.s_count) return CICU_GMODEL_BAD_START;
+  if (!backoff_acyclic(m.bs)) return CICU_GMODEL_BAD_BACKOFF;
+  for (uint32_t s = 0; s < m.s_count; s++) m.row[s + 1] += m.row[s];
+  m.entries.resize(e_count);
+  {
+    std::vector<uint32_t> fill(m.row.begin(), m.row.end() - 1);
+    Reader q{first, (int64_t)e_count * 16};
+    for (uint32_t i = 0; i < e_count; i++) {
+      uint32_t s;
+      Entry e;
+      q.u32(s);
+      q.u32(e.g);
+      q.f32(e.lp);
+      q.u32(e.next);
+      m.entries[fill[s]++] = e;
+    }
+  }
+  // Rows sorted by graphone; the first of equal graphones (in file order) is the one found.
+  for (uint32_t s = 0; s < m.s_count; s++) {
+    Entry *a = m.entries.data() + m.row[s], *b = m.entries.data() + m.row[s + 1];
+    bool sorted = true;
+    for (Entry *p = a + 1; p < b; p++)
+      if (p[-1].g > p->g) { sorted = false; break; }
+    if (!sorted)
+      std::stable_sort(a, b, [](const Entry &x, const Entry &y) { return x.g < y.g; });
+  }
+  m.uni_lp.assign(m.g_count, 0);
+  m.uni_next.assign(m.g_count, 0);
+  m.uni_has.assign(m.g_count, 0);
+  for (uint32_t i = m.row[0]; i < m.row[1]; i++) {
+    const Entry &e = m.entries[i];
+    if (m.uni_has[e.g]) continue;
+    m.uni_has[e.g] = 1;
+    m.uni_lp[e.g] = e.lp;
+    m.uni_next[e.g] = e.next;
+  }
+  // Candidate graphones per first Hebrew unit, per Latin chunk, and with no Latin letter.
+  if (m.g_count < 2) return CICU_GMODEL_BAD_GRAPHONE;
+  std::vector<std::vector<int32_t>> by_unit(kUnits), by_latin(kLatinChunks);
+  std::vector<int32_t> empty;
+  for (uint32_t g = 2; g < m.g_count; g++) {
+    uint32_t hl = m.heb_len(g), ll = m.lat_len(g);
+    if (hl == 0) return CICU_GMODEL_BAD_GRAPHONE;
+    const uint8_t *h = m.heb(g), *l = m.lat(g);
+    for (uint32_t i = 0; i < hl; i++)
+      if (h[i] < 1 || h[i] >= kUnits) return CICU_GMODEL_BAD_GRAPHONE;
+    for (uint32_t i = 0; i < ll; i++)
+      if (l[i] < 'a' || l[i] > 'z') return CICU_GMODEL_BAD_GRAPHONE;
+    by_unit[h[0]].push_back((int32_t)g);
+    if (ll == 0) {
+      empty.push_back((int32_t)g);
+    } else if (ll <= 3) {  // longer chunks are never read by the decoder
+      int idx = 0, base = 0, span = 1;
+      for (uint32_t i = 0; i < ll; i++) {
+        idx = idx * 26 + (l[i] - 'a');
+        base += span;
+        span *= 26;
+      }
+      by_latin[base - 1 + idx].push_back((int32_t)g);
+    }
+  }
+  auto top = [&m](std::vector<int32_t> &gs, int32_t k) {
+    std::sort(gs.begin(), gs.end(), [&m](int32_t a, int32_t b) {
+      float ua = m.uni(a), ub = m.uni(b);
+      return ua != ub ? ua > ub : a < b;
+    });
+    if ((int32_t)gs.size() > k) gs.resize(k < 0 ? 0 : k);
+  };
+  m.unit_off.assign(kUnits + 1, 0);
+  for (int u = 0; u < kUnits; u++) {
+    top(by_unit[u], per_unit);
+    m.unit_list.insert(m.unit_list.end(), by_unit[u].begin(), by_unit[u].end());
+    m.unit_off[u + 1] = (uint32_t)m.unit_list.size();
+  }
+  m.latin_off.assign(kLatinChunks + 1, 0);
+  for (int c = 0; c < kLatinChunks; c++) {
+    top(by_latin[c], per_latin);
+    m.latin_list.insert(m.latin_list.end(), by_latin[c].begin(), by_latin[c].end());
+    m.latin_off[c + 1] = (uint32_t)m.latin_list.size();
+  }
+  top(empty, per_unit);
+  m.empty_list = empty;
+  return CICU_GMODEL_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+cicu_gmodel *cicu_gmodel_open(const uint8_t *bytes, int64_t len, int32_t per_unit,
+                              int32_t per_latin, cicu_gmodel_error *error) {
+  cicu_gmodel *m = new (std::nothrow) cicu_gmodel();
+  if (!m) {
+    *error = CICU_GMODEL_NO_MEMORY;
+    return nullptr;
+  }
+  cicu_gmodel_error e;
+  try {
+    e = bytes ? parse(*m, bytes, len, per_unit, per_latin) : CICU_GMODEL_NOT_TKGM;
+  } catch (const std::bad_alloc &) {
+    e = CICU_GMODEL_NO_MEMORY;
+  }
+  *error = e;
+  if (e != CICU_GMODEL_OK) {
+    delete m;
+    return nullptr;
+  }
+  return m;
+}
+
+void cicu_gmodel_close(cicu_gmodel *m) { delete m; }
+
+int32_t cicu_gmodel_order(const cicu_gmodel *m) { return (int32_t)m->order; }
+int32_t cicu_gmodel_graphone_count(const cicu_gmodel *m) { return (int32_t)m->g_count; }
+
+int64_t cicu_gmodel_output_bound(const cicu_gmodel *m, int32_t n, bool to_latin, int32_t count) {
+  (void)to_latin;
+  if (n <= 0 || count <= 0) return 0;
+  // At most 2n + 1 graphones a path (a letter-less graphone never follows another).
+  return (int64_t)count * (2 * (int64_t)n + 1) * m->max_side;
+}
+
+float cicu_gmodel_step(const cicu_gmodel *m, uint32_t state, uint32_t g, uint32_t *next) {
+  if (state >= m->s_count || g >= m->g_count) {
+    *next = 0;
+    return -std::numeric_limits<float>::infinity();
+  }
+  Chain c;
+  c.build(*m, state);
+  return c.step(*m, g, *next);
+}
+
+int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t n, bool to_latin,
+                           int32_t beam, int32_t count, uint8_t *out, int64_t out_capacity,
+                           int32_t *lengths, float *scores) {
+  if (n <= 0 || count <= 0) return 0;
+  if (beam < 1) beam = 1;
+  const cicu_gmodel &m = *mp;
+  Workspace &w = tls;
+  if (w.buckets.size() < (size_t)n + 1) w.buckets.resize((size_t)n + 1);
+  for (int32_t i = 0; i <= n; i++) w.buckets[i].clear();
+  w.best.assign((size_t)n + 1, -std::numeric_limits<float>::infinity());
+  w.parent.clear();
+  w.graph.clear();
+  Chain &chain = w.chain;
+  const uint8_t *pool = m.pool.data();
+
+  w.buckets[0].push_back(Hyp{m.start, 0, kFNVOffset, -1, false});
+  w.best[0] = 0;
+
+  // Extends `from` (whose back-off chain is in `chain`) by graphone g into bucket `pos`.
+  auto push = [&](int32_t pos, const Hyp &from, int32_t g, bool empty) {
+    uint32_t ns;
+    float lp = chain.step(m, (uint32_t)g, ns);
+    float sc = from.score + lp;
+    if (sc < w.best[pos] - kWidth) return;
+    if (sc > w.best[pos]) w.best[pos] = sc;
+    w.parent.push_back(from.node);
+    w.graph.push_back(g);
+    uint64_t h = from.hash;
+    uint32_t a, b;
+    if (to_latin) { a = m.lat_off[g]; b = m.heb_off[g + 1]; }
+    else { a = m.heb_off[g]; b = m.lat_off[g]; }
+    for (uint32_t i = a; i < b; i++) h = (h ^ (uint64_t)pool[i]) * kFNVPrime;
+    w.buckets[pos].push_back(Hyp{ns, sc, h, (int32_t)w.parent.size() - 1, empty});
+  };
+  // Letter-less graphones after each hypothesis not already after one (Latin → Hebrew).
+  auto push_empty = [&](int32_t pos) {
+    for (size_t i = 0; i < w.hyps.size(); i++) {
+      Hyp h = w.hyps[i];
+      if (h.after_empty) continue;
+      chain.build(m, h.state);
+      for (int32_t g : m.empty_list) push(pos, h, g, true);
+    }
+  };
+
+  for (int32_t pos = 0; pos < n; pos++) {
+    if (w.buckets[pos].empty()) continue;
+    prune(w.buckets[pos], w.best[pos] - kWidth, beam, w.hyps, w.keys);
+    w.buckets[pos].clear();
+    if (!to_latin) {
+      push_empty(pos);
+      if (!w.buckets[pos].empty()) {
+        w.merged.assign(w.hyps.begin(), w.hyps.end());
+        w.merged.insert(w.merged.end(), w.buckets[pos].begin(), w.buckets[pos].end());
+        prune(w.merged, w.best[pos] - kWidth, beam, w.hyps, w.keys);
+        w.buckets[pos].clear();
+      }
+    }
+    for (size_t i = 0; i < w.hyps.size(); i++) {
+      Hyp h = w.hyps[i];
+      chain.build(m, h.state);
+      if (to_latin) {
+        uint8_t u = input[pos];
+        if (u >= kUnits) continue;
+        for (uint32_t j = m.unit_off[u]; j < m.unit_off[u + 1]; j++) {
+          int32_t g = m.unit_list[j];
+          uint32_t hl = m.heb_len((uint32_t)g);
+          if (hl >= 2) {
+            if (pos + (int64_t)hl > n) continue;
+            const uint8_t *hs = m.heb((uint32_t)g);
+            bool same = true;
+            for (uint32_t k = 1; k < hl; k++)
+              if (input[pos + k] != hs[k]) { same = false; break; }
+            if (!same) continue;
+          }
+          push(pos + (int32_t)hl, h, g, false);
+        }
+      } else {
+        int idx = 0, base = 0, span = 1;
+        for (int32_t len = 1; len <= 3 && pos + len <= n; len++) {
+          uint8_t c = input[pos + len - 1];
+          if (c < 'a' || c > 'z') break;
+          idx = idx * 26 + (c - 'a');
+          base += span;
+          span *= 26;
+          int slot = base - 1 + idx;
+          for (uint32_t j = m.latin_off[slot]; j < m.latin_off[slot + 1]; j++)
+            push(pos + len, h, m.latin_list[j], false);
+        }
+      }
+    }
+  }
+  // End of word: a final letter-less graphone (Latin → Hebrew), then </s>.
+  prune(w.buckets[n], w.best[n] - kWidth, beam, w.hyps, w.keys);
+  if (!to_latin) {
+    w.buckets[n].clear();
+    push_empty(n);
+    w.merged.assign(w.hyps.begin(), w.hyps.end());
+    w.merged.insert(w.merged.end(), w.buckets[n].begin(), w.buckets[n].end());
+    prune(w.merged, w.best[n] - kWidth, beam, w.hyps, w.keys);
+  }
+  w.groups.clear();
+  float total = -std::numeric_limits<float>::infinity();
+  for (const Hyp &h : w.hyps) {
+    chain.build(m, h.state);
+    uint32_t ns;
+    float sc = h.score + chain.step(m, 0, ns);
+    total = log_add(total, sc);
+    Group *found = nullptr;
+    for (Group &g : w.groups)
+      if (g.hash == h.hash) { found = &g; break; }
+    if (found) {
+      int32_t node = sc > found->best ? h.node : found->node;
+      found->score = log_add(found->score, sc);
+      found->best = sc >= found->best ? sc : found->best;  // Swift.max(best, sc)
+      found->node = node;
+    } else {
+      w.groups.push_back(Group{h.hash, sc, sc, h.node});
+    }
+  }
+  std::sort(w.groups.begin(), w.groups.end(), [](const Group &a, const Group &b) {
+    return a.score != b.score ? a.score > b.score : a.node < b.node;
+  });
+  int32_t results = 0;
+  int64_t used = 0;
+  for (const Group &g : w.groups) {
+    if (results == count) break;
+    w.path.clear();
+    for (int32_t node = g.node; node >= 0; node = w.parent[node]) w.path.push_back(w.graph[node]);
+    int64_t start = used;
+    for (size_t i = w.path.size(); i-- > 0;) {
+      uint32_t gid = (uint32_t)w.path[i];
+      uint32_t a = to_latin ? m.lat_off[gid] : m.heb_off[gid];
+      uint32_t b = to_latin ? m.heb_off[gid + 1] : m.lat_off[gid];
+      if (used + (b - a) > out_capacity) return -1;
+      std::memcpy(out + used, pool + a, b - a);
+      used += b - a;
+    }
+    lengths[results] = (int32_t)(used - start);
+    scores[results] = g.score - total;
+    results++;
+  }
+  return results;
+}
+
+}  // extern "C"
