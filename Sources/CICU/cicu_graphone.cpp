@@ -45,6 +45,10 @@ constexpr float kWidth = 12;
 constexpr int kUnits = 45;
 // Dense index of a Latin chunk of 1-3 letters: 26 + 26^2 + 26^3 slots.
 constexpr int kLatinChunks = 26 + 26 * 26 + 26 * 26 * 26;
+// Rows with more entries than this get a direct index (binary search below it).
+constexpr uint32_t kDenseRow = 16;
+// At most this many direct-index cells (uint16 each) for a model.
+constexpr size_t kDenseCells = (size_t)32 << 20;
 
 inline float log_add(float a, float b) {
   if (a == -std::numeric_limits<float>::infinity()) return b;
@@ -98,6 +102,10 @@ struct cicu_gmodel {
   std::vector<uint32_t> bs;
   std::vector<uint32_t> row;  // s_count + 1
   std::vector<Entry> entries;
+  // Rows longer than kDenseRow also get a direct index: dense_slot[s] (or -1) selects
+  // g_count uint16 entries, dense[dense_slot[s] * g_count + g] = 1 + position in the row.
+  std::vector<int32_t> dense_slot;
+  std::vector<uint16_t> dense;
   std::vector<float> uni_lp;
   std::vector<uint32_t> uni_next;
   std::vector<uint8_t> uni_has;
@@ -120,17 +128,21 @@ namespace {
 /// accumulated before each (as the reference adds them, in order).
 struct Chain {
   std::vector<uint32_t> lo, hi;
+  std::vector<const uint16_t *> direct;
   std::vector<float> acc;
   float acc0 = 0;  // at the unigram state
 
   void build(const cicu_gmodel &m, uint32_t s) {
     lo.clear();
     hi.clear();
+    direct.clear();
     acc.clear();
     float a = 0;
     while (s != 0) {
       lo.push_back(m.row[s]);
       hi.push_back(m.row[s + 1]);
+      int32_t slot = m.dense_slot[s];
+      direct.push_back(slot < 0 ? nullptr : m.dense.data() + (size_t)slot * m.g_count);
       acc.push_back(a);
       a += m.bw[s];
       s = m.bs[s];
@@ -142,6 +154,15 @@ struct Chain {
     const Entry *e = m.entries.data();
     size_t levels = lo.size();
     for (size_t k = 0; k < levels; k++) {
+      if (const uint16_t *d = direct[k]) {
+        uint16_t i = d[g];
+        if (i) {
+          const Entry &x = e[lo[k] + i - 1];
+          next = x.next;
+          return acc[k] + x.lp;
+        }
+        continue;
+      }
       uint32_t a = lo[k], b = hi[k];
       // Lower bound of g in the row.
       while (a < b) {
@@ -304,6 +325,23 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
       if (p[-1].g > p->g) { sorted = false; break; }
     if (!sorted)
       std::stable_sort(a, b, [](const Entry &x, const Entry &y) { return x.g < y.g; });
+  }
+  // Direct index of long rows (first of equal graphones), while the budget lasts.
+  m.dense_slot.assign(m.s_count, -1);
+  if (m.g_count <= 0xFFFF) {
+    size_t slots = 0;
+    for (uint32_t s = 1; s < m.s_count; s++) {
+      uint32_t size = m.row[s + 1] - m.row[s];
+      if (size <= kDenseRow || size > 0xFFFE) continue;
+      if ((slots + 1) * m.g_count > kDenseCells) break;
+      m.dense_slot[s] = (int32_t)slots++;
+    }
+    m.dense.assign(slots * m.g_count, 0);
+    for (uint32_t s = 1; s < m.s_count; s++) {
+      if (m.dense_slot[s] < 0) continue;
+      uint16_t *d = m.dense.data() + (size_t)m.dense_slot[s] * m.g_count;
+      for (uint32_t i = m.row[s + 1]; i-- > m.row[s];) d[m.entries[i].g] = (uint16_t)(i - m.row[s] + 1);
+    }
   }
   m.uni_lp.assign(m.g_count, 0);
   m.uni_next.assign(m.g_count, 0);

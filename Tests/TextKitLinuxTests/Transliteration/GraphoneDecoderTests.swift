@@ -105,6 +105,7 @@ struct GraphoneDecoderEquivalenceTests {
     SyntheticModel.Shape(seed: 2, order: 3, graphones: 300, states: 400, units: 3, letters: 4),
     SyntheticModel.Shape(seed: 3, order: 4, graphones: 120, states: 900, units: 10, letters: 8, shuffledStates: true),
     SyntheticModel.Shape(seed: 4, order: 6, graphones: 80, states: 2_000, units: 5, letters: 5, shuffledStates: true),
+    SyntheticModel.Shape(seed: 7, order: 3, graphones: 200, states: 150, units: 4, letters: 5, maxRow: 120),
   ])
   func syntheticModels(_ shape: SyntheticModel.Shape) throws {
     let bytes = SyntheticModel.bytes(shape)
@@ -236,6 +237,8 @@ enum SyntheticModel {
     var letters: Int
     /// State ids permuted, so back-off states are not always lower ids.
     var shuffledStates = false
+    /// Entries per state at most (the decoder indexes long rows differently).
+    var maxRow = 8
     var testDescription: String { "order \(order), \(graphones) graphones, \(states) states" }
   }
 
@@ -283,7 +286,7 @@ enum SyntheticModel {
       entries.append((0, g, rng.float(-9, -0.5), Int(rng.next() % UInt64(shape.states))))
     }
     for s in 1..<shape.states {
-      for _ in 0..<Int(rng.next() % 8) {
+      for _ in 0..<Int(rng.next() % UInt64(shape.maxRow)) {
         let g = rng.next() % 9 == 0 ? 0 : 2 + Int(rng.next() % UInt64(shape.graphones - 2))
         entries.append((s, g, rng.float(-7, -0.1), Int(rng.next() % UInt64(shape.states))))
       }
