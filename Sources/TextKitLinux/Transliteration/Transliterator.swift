@@ -41,8 +41,14 @@ public struct Transliterator: Sendable {
 
   private let model: GraphoneModel?
   private let icu: ICUTransliterator?
-  private let otherScripts: ICUTransliterator?
+  /// Cyrillic, Greek, Arabic and Azerbaijani to Latin, opened on first use (compiling the
+  /// rules costs milliseconds that Hebrew-only work should not pay).
+  private var otherScripts: ICUTransliterator? {
+    guard target == .latin else { return nil }
+    return try? ICUTransliterator.instance(id: "TextKitLinux-Names-Latin", rules: Transliterator.otherScriptRules)
+  }
   private let cache: WordCache
+  private let wordTable = SharedWordTable()
   private let tokenCache = TokenCache()
 
   /// Makes a transliterator.
@@ -84,7 +90,6 @@ public struct Transliterator: Sendable {
     case (.icu, .hebrew): icu = try ICUTransliterator.instance(id: "Latin-Hebrew")
     default: icu = nil
     }
-    otherScripts = target == .latin ? try ICUTransliterator.instance(id: "TextKitLinux-Names-Latin", rules: Transliterator.otherScriptRules) : nil
   }
 
   /// Other scripts to plain Latin: ICU's script transforms, Azerbaijani ə as a, then ASCII.
@@ -262,15 +267,93 @@ public struct Transliterator: Sendable {
         let azerbaijani = source == .azerbaijani
         return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : Transliterator.isOtherScriptScalar($0) }) { (try? otherScripts?.transliterate(String($0))) ?? String($0) }
       default:
-        return mapWords(text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) }) { word in
-          if splitPrefixes, let (prefix, rest) = Transliterator.splitPrefix(word) {
-            let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
-            return prefix + "-" + r
-          }
-          return tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
-        }
+        return hebrewTextToLatin(text, model: model)
       }
     }
+  }
+
+  /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
+  private func hebrewWordToLatin(_ word: Substring, model: GraphoneModel) -> String {
+    if splitPrefixes, let (prefix, rest) = Transliterator.splitPrefix(word) {
+      let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
+      return prefix + "-" + r
+    }
+    return tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
+  }
+
+  /// Running text to Latin with the `names` model, scanning UTF-8 bytes: the words are the
+  /// runs of ``isHebrewWordScalar(_:)`` or ``isOtherScriptScalar(_:)`` scalars (with a geresh
+  /// right after a Hebrew letter), as in ``mapWords(_:isWordScalar:_:)``; each is looked up by
+  /// its bytes in the word table, everything else is copied.
+  private func hebrewTextToLatin(_ text: String, model: GraphoneModel) -> String {
+    let bytes = Array(text.utf8)
+    let n = bytes.count
+    var out: [UInt8] = []
+    out.reserveCapacity(n + n / 8 + 16)
+    wordTable.withTable { table in
+      var i = 0
+      var runStart = 0
+      while i < n {
+        let b = bytes[i]
+        // Word scalars (U+0370…U+06FF) have the UTF-8 lead bytes CD…DB; nothing else starts one.
+        if b < 0xCD || b > 0xDB || i + 1 >= n {
+          i += 1
+          continue
+        }
+        let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        guard Transliterator.isWordScalarValue(v) else {
+          i += 2
+          continue
+        }
+        var j = i + 2
+        var previousUnit = HebrewLetters.unit(v)
+        while j < n {
+          let (t, len) = Transliterator.scalar(bytes, at: j)
+          if Transliterator.isWordScalarValue(t) {
+            previousUnit = HebrewLetters.unit(t)
+          } else if HebrewLetters.isGeresh(t) && previousUnit != 0 {
+            previousUnit = 0
+          } else {
+            break
+          }
+          j += len
+        }
+        out.append(contentsOf: bytes[runStart..<i])
+        let hash = WordTable.hash(bytes, i..<j)
+        if let e = table.find(bytes, i..<j, hash: hash) {
+          table.appendValue(e, to: &out)
+        } else {
+          let word = String(decoding: bytes[i..<j], as: UTF8.self)
+          let value = hebrewWordToLatin(word[...], model: model)
+          out.append(contentsOf: value.utf8)
+          table.insert(bytes, i..<j, hash: hash, value: value.utf8)
+        }
+        i = j
+        runStart = j
+      }
+      out.append(contentsOf: bytes[runStart..<n])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The scalar at byte `i` of well-formed UTF-8 and its length in bytes.
+  @inline(__always) static func scalar(_ b: [UInt8], at i: Int) -> (UInt32, Int) {
+    let c = b[i]
+    if c < 0x80 { return (UInt32(c), 1) }
+    if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+    if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+    return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+  }
+
+  /// ``isHebrewWordScalar(_:)`` or ``isOtherScriptScalar(_:)`` of a scalar value.
+  @inline(__always) static func isWordScalarValue(_ v: UInt32) -> Bool {
+    if v < 0x0370 || v > 0x06FF { return false }
+    if v >= 0x0590 && v <= 0x05FF {
+      return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || v == 0x05F3 || v == 0x05F4
+    }
+    if v <= 0x052F { return true }
+    guard v >= 0x0600, let s = Unicode.Scalar(v) else { return false }
+    return s.properties.isAlphabetic
   }
 
   static func isHebrewWordScalar(_ s: Unicode.Scalar) -> Bool {
