@@ -289,6 +289,8 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
   // Entries grouped by state, in file order within a state (counting sort: stable).
   const uint8_t *first = r.p;
   m.row.assign((size_t)m.s_count + 1, 0);
+  bool by_state = true;  // entries already grouped by state, as Scripts/train-translit writes
+  uint32_t last = 0;
   for (uint32_t i = 0; i < e_count; i++) {
     uint32_t s, g, n;
     float lp;
@@ -299,13 +301,21 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
     if (s >= m.s_count || g >= m.g_count || n >= m.s_count || !plausible(lp))
       return CICU_GMODEL_BAD_ENTRY;
     m.row[s + 1]++;
+    if (s < last) by_state = false;
+    last = s;
   }
   if (m.start >= m.s_count) return CICU_GMODEL_BAD_START;
   if (!backoff_acyclic(m.bs)) return CICU_GMODEL_BAD_BACKOFF;
   for (uint32_t s = 0; s < m.s_count; s++) m.row[s + 1] += m.row[s];
-  m.entries.resize(e_count);
+  // Entries grouped by state, in file order within a state (a stable counting sort unless
+  // the file is grouped already).
   {
-    std::vector<uint32_t> fill(m.row.begin(), m.row.end() - 1);
+    m.entries.reserve(e_count);
+    std::vector<uint32_t> fill;
+    if (!by_state) {
+      m.entries.resize(e_count);
+      fill.assign(m.row.begin(), m.row.end() - 1);
+    }
     Reader q{first, (int64_t)e_count * 16};
     for (uint32_t i = 0; i < e_count; i++) {
       uint32_t s;
@@ -314,7 +324,8 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
       q.u32(e.g);
       q.f32(e.lp);
       q.u32(e.next);
-      m.entries[fill[s]++] = e;
+      if (by_state) m.entries.push_back(e);
+      else m.entries[fill[s]++] = e;
     }
   }
   // Rows sorted by graphone; the first of equal graphones (in file order) is the one found.
@@ -451,7 +462,8 @@ float cicu_gmodel_step(const cicu_gmodel *m, uint32_t state, uint32_t g, uint32_
 
 int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t n, bool to_latin,
                            int32_t beam, int32_t count, uint8_t *out, int64_t out_capacity,
-                           int32_t *lengths, float *scores) {
+                           int32_t *lengths, float *scores, float *log_total) {
+  if (log_total) *log_total = -std::numeric_limits<float>::infinity();
   if (n <= 0 || count <= 0) return 0;
   if (beam < 1) beam = 1;
   const cicu_gmodel &m = *mp;
@@ -568,6 +580,7 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
       w.groups.push_back(Group{h.hash, sc, sc, h.node});
     }
   }
+  if (log_total) *log_total = total;
   std::sort(w.groups.begin(), w.groups.end(), [](const Group &a, const Group &b) {
     return a.score != b.score ? a.score > b.score : a.node < b.node;
   });

@@ -47,11 +47,13 @@ int64_t cicu_gmodel_output_bound(const cicu_gmodel *m, int32_t n, bool to_latin,
 /// Decodes one token. With `to_latin`, `input` holds Hebrew unit ids (1-44); otherwise Latin
 /// letters a-z. Writes up to `count` outputs, best first: their bytes one after another in
 /// `out` (Latin ASCII, or Hebrew unit ids), their lengths in `lengths` and their log posteriors
-/// in `scores`. Returns the number of outputs, or -1 if `out_capacity` is below
+/// in `scores`; `*log_total` (if not NULL) receives the log of the summed joint probability
+/// of the explored outputs (an estimate of the input's log-probability under the model, or
+/// -infinity). Returns the number of outputs, or -1 if `out_capacity` is below
 /// `cicu_gmodel_output_bound` and the outputs do not fit.
 int32_t cicu_gmodel_decode(const cicu_gmodel *m, const uint8_t *input, int32_t n, bool to_latin,
                            int32_t beam, int32_t count, uint8_t *out, int64_t out_capacity,
-                           int32_t *lengths, float *scores);
+                           int32_t *lengths, float *scores, float *log_total);
 
 /// Log-probability of graphone `g` after `state` (following back-off) and the next state in
 /// `*next` (for tests).

@@ -71,8 +71,16 @@ final class GraphoneDecoder: @unchecked Sendable {
 
   /// Decodes one token: outputs (graphone-side bytes, slices of one array) with their log
   /// posteriors, best first.
-  func decode(_ input: [UInt8], toLatin: Bool, beam: Int, count: Int) -> [(output: ArraySlice<UInt8>, logPosterior: Float)] {
+  ///
+  /// `logTotal` receives the log of the summed joint probability of the explored outputs
+  /// (about the input's log-probability under the model), or -infinity.
+  func decode(
+    _ input: [UInt8], toLatin: Bool, beam: Int, count: Int, logTotal: inout Float
+  ) -> [(output: ArraySlice<UInt8>, logPosterior: Float)] {
+    logTotal = -.infinity
     guard !input.isEmpty, count > 0 else { return [] }
+    var total: Float = -.infinity
+    defer { logTotal = total }
     let n = Int32(clamping: input.count)
     let k = Int32(clamping: count)
     let bound = max(Int(cicu_gmodel_output_bound(handle, n, toLatin, k)), 1)
@@ -83,7 +91,7 @@ final class GraphoneDecoder: @unchecked Sendable {
           got = input.withUnsafeBufferPointer { inp in
             cicu_gmodel_decode(
               handle, inp.baseAddress, n, toLatin, Int32(clamping: beam), k, out.baseAddress,
-              Int64(out.count), lengths.baseAddress, scores.baseAddress)
+              Int64(out.count), lengths.baseAddress, scores.baseAddress, &total)
           }
           var used = 0
           for i in 0..<max(0, Int(got)) { used += Int(lengths[i]) }

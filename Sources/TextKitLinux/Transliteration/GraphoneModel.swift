@@ -41,7 +41,16 @@ struct GraphoneModel: Sendable {
   /// Latin letters (a–z) and writes Hebrew units. Returns outputs (as graphone-side bytes)
   /// with log posteriors among the explored outputs, best first.
   func decode(_ input: [UInt8], toLatin: Bool, beam: Int, count: Int) -> [(output: ArraySlice<UInt8>, logPosterior: Float)] {
-    decoder.decode(input, toLatin: toLatin, beam: beam, count: count)
+    var total: Float = 0
+    return decoder.decode(input, toLatin: toLatin, beam: beam, count: count, logTotal: &total)
+  }
+
+  /// The best output of `input` and the log of the summed joint probability of the explored
+  /// outputs (how likely the model finds `input` as a whole token; -infinity if nothing).
+  func best(_ input: [UInt8], toLatin: Bool, beam: Int) -> (output: ArraySlice<UInt8>?, logTotal: Float) {
+    var total: Float = 0
+    let r = decoder.decode(input, toLatin: toLatin, beam: beam, count: 1, logTotal: &total)
+    return (r.first?.output, total)
   }
 
   /// Log-probability of graphone `g` after `state` (following back-off) and the next state.

@@ -32,9 +32,10 @@ public struct Transliterator: Sendable {
   public let source: TransliterationSource
   /// How a geresh is written in Hebrew output.
   public let geresh: GereshStyle
-  /// Whether Hebrew one-letter prefixes (ב ה ו כ ל מ ש) on a word are split off
-  /// (בבאקו → b-Baku). A plain heuristic: the letter is split when the rest is a likely word
-  /// of four or more letters; off by default.
+  /// Whether Hebrew proclitics (ב ה ו כ ל מ ש and their legal sequences) are split off words
+  /// of running text (בבאקו → b-Baku, לטראמפ → l-Trump). The readings come from
+  /// ``HebrewPrefixAnalyzer``, rescored by the `names` model (a name that begins with such a
+  /// letter, הרצוג or ברוך, stays whole); off by default.
   public let splitPrefixes: Bool
   /// Beam width of the `names` decoder.
   public let beamWidth: Int
@@ -58,7 +59,7 @@ public struct Transliterator: Sendable {
   ///   - target: `.latin` (default) or `.hebrew`.
   ///   - source: the script read; `.auto` picks Hebrew for Latin output and Latin for Hebrew.
   ///   - geresh: geresh style in Hebrew output.
-  ///   - splitPrefixes: split Hebrew one-letter prefixes in running text.
+  ///   - splitPrefixes: split Hebrew proclitics off words of running text.
   ///   - beamWidth: beam of the `names` decoder (more is slower and rarely better).
   ///   - model: a `names` model other than the embedded one (for training experiments).
   /// - Throws: ``TransliterationError`` for an unsupported combination, or ``ICUError``
@@ -274,7 +275,7 @@ public struct Transliterator: Sendable {
 
   /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
   private func hebrewWordToLatin(_ word: Substring, model: GraphoneModel) -> String {
-    if splitPrefixes, let (prefix, rest) = Transliterator.splitPrefix(word) {
+    if splitPrefixes, let (prefix, rest) = splitPrefix(word, model: model) {
       let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
       return prefix + "-" + r
     }
@@ -372,14 +373,51 @@ public struct Transliterator: Sendable {
     return (0x0370...0x052F).contains(v) || (0x0600...0x06FF).contains(v) && s.properties.isAlphabetic
   }
 
-  /// Hebrew one-letter prefixes and how they are written.
-  static let prefixLatin: [UInt8: String] = [2: "b", 5: "ha", 6: "ve", 11: "k", 12: "l", 13: "m", 21: "she"]
+  /// How the proclitics are written when `splitPrefixes` splits them off.
+  static func latin(_ p: HebrewProclitic) -> String {
+    switch p {
+    case .bet: return "b"
+    case .he: return "ha"
+    case .vav: return "ve"
+    case .kaf: return "k"
+    case .lamed: return "l"
+    case .mem: return "m"
+    case .shin: return "she"
+    }
+  }
 
-  static func splitPrefix(_ word: Substring) -> (String, Substring)? {
-    guard let first = word.unicodeScalars.first, let p = prefixLatin[HebrewLetters.unit(first.value)] else { return nil }
-    let rest = word.unicodeScalars.dropFirst()
-    guard rest.filter({ HebrewLetters.unit($0.value) != 0 }).count >= 4 else { return nil }
-    return (p, Substring(rest))
+  /// The readings of proclitics (legal sequences and their plausibility).
+  static let prefixAnalyzer = HebrewPrefixAnalyzer()
+
+  /// Log-probability charged per proclitic letter split off: about how likely a name is to
+  /// start with a given letter, which the stem no longer pays.
+  static let procliticLogCost: Float = -4
+
+  /// The proclitics to split off a running-text word (as written in Latin, joined) and the
+  /// stem, or nil to keep the word whole (בבאקו → ("b", באקו), but הרצוג stays whole).
+  ///
+  /// ``HebrewPrefixAnalyzer`` gives the readings and their plausibility; each is rescored by
+  /// how likely the `names` model finds its stem as a whole token, against the whole word:
+  /// log(analyzer score) + log P(stem) + ``procliticLogCost`` per proclitic, against
+  /// log(score of the unsplit reading) + log P(word). The best wins.
+  func splitPrefix(_ word: Substring, model: GraphoneModel) -> (String, Substring)? {
+    let readings = Transliterator.prefixAnalyzer.splits(of: String(word))
+    guard readings.count > 1, let whole = readings.first(where: \.isUnsplit),
+      let wholeUnits = HebrewLetters.units(word.unicodeScalars)
+    else { return nil }
+    var bestScore = Float(log(whole.score)) + model.best(wholeUnits, toLatin: true, beam: beamWidth).logTotal
+    var best: PrefixSplit?
+    for r in readings where !r.isUnsplit && r.separator == nil {
+      guard let units = HebrewLetters.units(Substring(r.stem).unicodeScalars) else { continue }
+      let score = Float(log(r.score)) + model.best(units, toLatin: true, beam: beamWidth).logTotal
+        + Transliterator.procliticLogCost * Float(r.prefixes.count)
+      if score > bestScore {
+        bestScore = score
+        best = r
+      }
+    }
+    guard let best else { return nil }
+    return (best.prefixes.map(Transliterator.latin).joined(), Substring(best.stem))
   }
 
   /// Replaces each maximal run of word scalars (and a geresh/apostrophe right after a Hebrew

@@ -79,7 +79,35 @@ struct NamesToLatinTests {
 
   @Test func prefixSplitting() throws {
     let t = try Transliterator(splitPrefixes: true)
+    let plain = try Transliterator()
     #expect(t.transliterate("בוושינגטון") == "b-Washington")
+    #expect(t.transliterate("לטראמפ") == "l-Trump")
+    #expect(t.transliterate("והרצוג") == "ve-Herzog")
+    // בבאקו → b- and the stem as באקו alone comes out (Baku among its candidates).
+    #expect(t.transliterate("בבאקו") == "b-" + plain.transliterate("באקו"))
+    #expect(plain.candidates("באקו", count: 5).map(\.text).contains("Baku"))
+    #expect(t.transliterate("טראמפ בבאקו, 2024") == "Trump b-\(plain.transliterate("באקו")), 2024")
+    // The article too: הביקור (the visit) → ha- and ביקור.
+    #expect(t.transliterate("הביקור").hasPrefix("ha-"))
+    // Names that begin with a proclitic letter stay whole.
+    for name in ["הרצוג", "ברוך", "ויליאם", "וושינגטון", "מרדכי", "משה", "בנימין", "ולדימיר", "ברלין", "לוי"] {
+      #expect(t.transliterate(name) == plain.transliterate(name), "\(name)")
+      #expect(!t.transliterate(name).contains("-"), "\(name)")
+    }
+    // Without the option nothing is split.
+    #expect(!plain.transliterate("בבאקו").contains("-"))
+  }
+
+  @Test func prefixReadingsComeFromTheAnalyzer() throws {
+    let t = try Transliterator(splitPrefixes: true)
+    let model = try Transliterator.sharedModel()
+    // כש (when) + טראמפ: a two-letter proclitic sequence the analyzer knows.
+    let split = try #require(t.splitPrefix("כשטראמפ", model: model))
+    #expect(split.0 == "kshe" && split.1 == "טראמפ")
+    #expect(t.splitPrefix("הרצוג", model: model) == nil)
+    // A letter with geresh is never a proclitic (ג'ורג'), nor is a word of one letter.
+    #expect(t.splitPrefix("ג'ורג'", model: model) == nil)
+    #expect(t.splitPrefix("ב", model: model) == nil)
   }
 }
 
@@ -210,3 +238,4 @@ struct ShippedModelTests {
     #expect(throws: GraphoneModel.FormatError.self) { try GraphoneModel(bytes: []) }
   }
 }
+
