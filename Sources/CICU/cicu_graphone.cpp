@@ -286,36 +286,33 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
     if (m.bs[s] >= m.s_count || !plausible(m.bw[s])) return CICU_GMODEL_BAD_BACKOFF;
   }
   if ((int64_t)e_count * 16 > r.left) return CICU_GMODEL_TRUNCATED;
-  // Entries grouped by state, in file order within a state (counting sort: stable).
   const uint8_t *first = r.p;
+  // One pass that validates, counts and (while the file is grouped by state, as
+  // Scripts/train-translit writes it) copies; otherwise a stable counting sort by state.
   m.row.assign((size_t)m.s_count + 1, 0);
-  bool by_state = true;  // entries already grouped by state, as Scripts/train-translit writes
+  m.entries.reserve(e_count);
+  bool by_state = true;
   uint32_t last = 0;
   for (uint32_t i = 0; i < e_count; i++) {
-    uint32_t s, g, n;
-    float lp;
+    uint32_t s;
+    Entry e;
     r.u32(s);
-    r.u32(g);
-    r.f32(lp);
-    r.u32(n);
-    if (s >= m.s_count || g >= m.g_count || n >= m.s_count || !plausible(lp))
+    r.u32(e.g);
+    r.f32(e.lp);
+    r.u32(e.next);
+    if (s >= m.s_count || e.g >= m.g_count || e.next >= m.s_count || !plausible(e.lp))
       return CICU_GMODEL_BAD_ENTRY;
     m.row[s + 1]++;
     if (s < last) by_state = false;
     last = s;
+    if (by_state) m.entries.push_back(e);
   }
   if (m.start >= m.s_count) return CICU_GMODEL_BAD_START;
   if (!backoff_acyclic(m.bs)) return CICU_GMODEL_BAD_BACKOFF;
   for (uint32_t s = 0; s < m.s_count; s++) m.row[s + 1] += m.row[s];
-  // Entries grouped by state, in file order within a state (a stable counting sort unless
-  // the file is grouped already).
-  {
-    m.entries.reserve(e_count);
-    std::vector<uint32_t> fill;
-    if (!by_state) {
-      m.entries.resize(e_count);
-      fill.assign(m.row.begin(), m.row.end() - 1);
-    }
+  if (!by_state) {
+    m.entries.resize(e_count);  // every slot is written below
+    std::vector<uint32_t> fill(m.row.begin(), m.row.end() - 1);
     Reader q{first, (int64_t)e_count * 16};
     for (uint32_t i = 0; i < e_count; i++) {
       uint32_t s;
@@ -324,8 +321,7 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
       q.u32(e.g);
       q.f32(e.lp);
       q.u32(e.next);
-      if (by_state) m.entries.push_back(e);
-      else m.entries[fill[s]++] = e;
+      m.entries[fill[s]++] = e;
     }
   }
   // Rows sorted by graphone; the first of equal graphones (in file order) is the one found.

@@ -41,4 +41,23 @@ struct TransliterateCLITests {
     let ru = try command(["--from", "ru"])
     #expect(ru.process("Исаев", try ru.makeTransliterator(), jsonl: false) == "Isaev")
   }
+
+  @Test func jsonlOutputEscapesLikeJSONString() throws {
+    let line = "טראמפ \"q\" a\\b\tc\u{01}"
+    let n = try command(["--names", "--candidates", "2"])
+    let nt = try n.makeTransliterator()
+    let names = n.process(line, nt, jsonl: true)
+    let c = nt.candidates(line.trimmingCharacters(in: .whitespaces), count: 2)
+    let items = c.map { "{\"text\":\(jsonString($0.text)),\"score\":" }
+    #expect(names.hasPrefix("{\"input\":\(jsonString(line)),\"candidates\":[\(items[0])"))
+    #expect(names.contains("\\u0001") && names.hasSuffix("}]}"))
+    let r = try command(["--format", "jsonl"])
+    let rt = try r.makeTransliterator()
+    #expect(r.process(line, rt, jsonl: true) == "{\"input\":\(jsonString(line)),\"text\":\(jsonString(rt.transliterate(line)))}")
+  }
+
+  @Test func splitPrefixesOption() throws {
+    let c = try command(["--split-prefixes"])
+    #expect(c.process("טראמפ בבאקו", try c.makeTransliterator(), jsonl: false).hasPrefix("Trump b-"))
+  }
 }

@@ -504,9 +504,20 @@ final class WordCache: Sendable {
 
 /// Per-transliterator cache of a token's candidates (first names and endings repeat).
 final class TokenCache: Sendable {
+  /// Compared and hashed by UTF-8 bytes (cheaper than `Substring`'s canonical equivalence;
+  /// equivalent spellings decode alike anyway).
   private struct Key: Hashable {
     let token: Substring
     let count: Int
+
+    static func == (a: Key, b: Key) -> Bool { a.count == b.count && a.token.utf8.elementsEqual(b.token.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(count)
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      for b in token.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+      hasher.combine(h)
+    }
   }
   private let table = Mutex<[Key: [(String, Float)]]>([:])
   private static let limit = 100_000

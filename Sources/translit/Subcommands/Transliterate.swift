@@ -102,14 +102,20 @@ extension TranslitCommand {
       let t: Transliterator
       let clock = ContinuousClock()
       let started = clock.now
+      let startedCPU = cpuMilliseconds()
       do {
         if scheme == .names { try Transliterator.preloadModel() }
         let loaded = clock.now
+        let loadedCPU = cpuMilliseconds()
         t = try makeTransliterator()
         if timing {
+          // First call: making the transliterator and one name or line.
           if names { _ = t.candidates("אלכסנדר פושקין", count: candidates) } else { _ = t.transliterate("אלכסנדר פושקין") }
           let first = clock.now
-          printError("model load: \(loaded - started); first call: \(first - loaded)")
+          let firstCPU = cpuMilliseconds()
+          printError(
+            "model load: \(milliseconds(loaded - started)) ms (cpu \(rounded(loadedCPU - startedCPU)) ms); "
+              + "first call: \(milliseconds(first - loaded)) ms (cpu \(rounded(firstCPU - loadedCPU)) ms)")
         }
       } catch {
         printError("translit transliterate: \(error)")
@@ -117,36 +123,100 @@ extension TranslitCommand {
       }
       let jsonl = (format ?? (names ? .jsonl : .text)) == .jsonl
       let sources = inputs.isEmpty ? ["-"] : inputs
+      var out: [UInt8] = []
+      out.reserveCapacity(1 << 17)
       for path in sources {
         let lines: LineSource
         do { lines = try LineSource(path: path) } catch {
           printError("translit transliterate: cannot read \(path): \(error)")
           throw ExitCode(74)
         }
-        var out = ""
         while let line = lines.next() {
-          out += process(line, t, jsonl: jsonl)
-          out += "\n"
-          if out.utf8.count > 1 << 16 {
+          render(line, t, jsonl: jsonl, into: &out)
+          out.append(0x0A)
+          if out.count > 1 << 16 {
             writeOut(out)
-            out = ""
+            out.removeAll(keepingCapacity: true)
           }
         }
-        writeOut(out)
       }
+      writeOut(out)
     }
 
+    /// One output line (without its newline) as text.
     func process(_ line: String, _ t: Transliterator, jsonl: Bool) -> String {
+      var out: [UInt8] = []
+      render(line, t, jsonl: jsonl, into: &out)
+      return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the output line for one input line (without its newline) to `out`.
+    func render(_ line: String, _ t: Transliterator, jsonl: Bool, into out: inout [UInt8]) {
       if names {
         let c = t.candidates(line.trimmingSpaces, count: candidates)
-        if !jsonl { return c.first?.text ?? "" }
-        let items = c.map { "{\"text\":\(jsonString($0.text)),\"score\":\(formatScore($0.score))}" }
-        return "{\"input\":\(jsonString(line)),\"candidates\":[\(items.joined(separator: ","))]}"
+        if !jsonl {
+          out.append(contentsOf: (c.first?.text ?? "").utf8)
+          return
+        }
+        out.append(contentsOf: #"{"input":"#.utf8)
+        appendJSONString(line, to: &out)
+        out.append(contentsOf: #","candidates":["#.utf8)
+        for (i, candidate) in c.enumerated() {
+          if i > 0 { out.append(0x2C) }
+          out.append(contentsOf: #"{"text":"#.utf8)
+          appendJSONString(candidate.text, to: &out)
+          out.append(contentsOf: #","score":"#.utf8)
+          out.append(contentsOf: formatScore(candidate.score).utf8)
+          out.append(0x7D)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return
       }
       let r = t.transliterate(line)
-      return jsonl ? "{\"input\":\(jsonString(line)),\"text\":\(jsonString(r))}" : r
+      if !jsonl {
+        out.append(contentsOf: r.utf8)
+        return
+      }
+      out.append(contentsOf: #"{"input":"#.utf8)
+      appendJSONString(line, to: &out)
+      out.append(contentsOf: #","text":"#.utf8)
+      appendJSONString(r, to: &out)
+      out.append(0x7D)
     }
   }
+}
+
+/// Appends `s` as a JSON string literal, byte for byte what `jsonString(_:)` writes.
+fileprivate func appendJSONString(_ s: String, to out: inout [UInt8]) {
+  out.append(0x22)
+  for b in s.utf8 {
+    switch b {
+    case 0x22: out.append(contentsOf: [0x5C, 0x22])
+    case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+    case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+    case 0x09: out.append(contentsOf: [0x5C, 0x74])
+    case 0..<0x20:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+    default: out.append(b)
+    }
+  }
+  out.append(0x22)
+}
+
+fileprivate func milliseconds(_ d: Duration) -> Double {
+  let (s, atto) = d.components
+  return rounded(Double(s) * 1000 + Double(atto) / 1e15)
+}
+
+fileprivate func rounded(_ ms: Double) -> Double { (ms * 100).rounded() / 100 }
+
+/// CPU time of the process so far, in milliseconds.
+fileprivate func cpuMilliseconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
 }
 
 fileprivate func formatScore(_ s: Double) -> String {
@@ -185,13 +255,17 @@ private final class LineSource {
     }
   }
 
-  deinit { if owned { fclose(file) } }
+  /// getline's buffer, kept from line to line.
+  private var buffer: UnsafeMutablePointer<CChar>?
+  private var capacity = 0
+
+  deinit {
+    if owned { fclose(file) }
+    free(buffer)
+  }
 
   func next() -> String? {
-    var buffer: UnsafeMutablePointer<CChar>?
-    var capacity = 0
     let n = getline(&buffer, &capacity, file)
-    defer { free(buffer) }
     guard n >= 0, let buffer else { return nil }
     var len = n
     buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
@@ -203,9 +277,8 @@ private final class LineSource {
   }
 }
 
-private func writeOut(_ s: String) {
-  var s = s
-  s.withUTF8 { b in _ = fwrite(b.baseAddress, 1, b.count, stdout) }
+private func writeOut(_ bytes: [UInt8]) {
+  bytes.withUnsafeBufferPointer { b in _ = fwrite(b.baseAddress, 1, b.count, stdout) }
   fflush(stdout)
 }
 
