@@ -125,12 +125,19 @@ struct cicu_gmodel {
 namespace {
 
 /// The back-off chain of one state: the states tried in turn and the back-off weight
-/// accumulated before each (as the reference adds them, in order).
+/// accumulated before each (as the reference adds them, in order). The short rows at the top
+/// of the chain (up to the first long one) are spread out once per hypothesis into arrays
+/// indexed by graphone (`value`, `next_state`, valid where `stamp` is the current `epoch`);
+/// a step looks there first and goes on with the rows below.
 struct Chain {
   std::vector<uint32_t> lo, hi;
   std::vector<const uint16_t *> direct;
   std::vector<float> acc;
   float acc0 = 0;  // at the unigram state
+  size_t resolved = 0;  // levels spread into the arrays
+  uint32_t epoch = 0;
+  std::vector<uint32_t> stamp, next_state;
+  std::vector<float> value;
 
   void build(const cicu_gmodel &m, uint32_t s) {
     lo.clear();
@@ -148,12 +155,39 @@ struct Chain {
       s = m.bs[s];
     }
     acc0 = a;
+    if (stamp.size() != m.g_count) {  // first use on this thread, or another model
+      stamp.assign(m.g_count, 0);
+      value.assign(m.g_count, 0);
+      next_state.assign(m.g_count, 0);
+      epoch = 0;
+    }
+    if (++epoch == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      epoch = 1;
+    }
+    const Entry *e = m.entries.data();
+    resolved = 0;
+    while (resolved < lo.size() && !direct[resolved] && hi[resolved] - lo[resolved] <= kDenseRow) {
+      // The first of equal graphones in a row wins, and a higher level over a lower one.
+      for (uint32_t i = lo[resolved]; i < hi[resolved]; i++) {
+        uint32_t g = e[i].g;
+        if (stamp[g] == epoch) continue;
+        stamp[g] = epoch;
+        value[g] = acc[resolved] + e[i].lp;
+        next_state[g] = e[i].next;
+      }
+      resolved++;
+    }
   }
 
   inline float step(const cicu_gmodel &m, uint32_t g, uint32_t &next) const {
+    if (stamp[g] == epoch) {
+      next = next_state[g];
+      return value[g];
+    }
     const Entry *e = m.entries.data();
     size_t levels = lo.size();
-    for (size_t k = 0; k < levels; k++) {
+    for (size_t k = resolved; k < levels; k++) {
       if (const uint16_t *d = direct[k]) {
         uint16_t i = d[g];
         if (i) {

@@ -306,3 +306,24 @@ enum SyntheticModel {
     return w.bytes
   }
 }
+
+@Suite("Graphone decoder: threads")
+struct GraphoneDecoderThreadTests {
+  @Test func concurrentDecodesMatchSerialOnes() async throws {
+    let model = try Transliterator.sharedModel()
+    let tokens = GraphoneDecoderEquivalenceTests.hebrewTokens.compactMap { HebrewLetters.units(Substring($0).unicodeScalars) }
+    let serial = tokens.map { model.decode($0, toLatin: true, beam: 16, count: 5).map { Array($0.output) } }
+    let results = await withTaskGroup(of: [[[UInt8]]].self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          tokens.reversed().map { model.decode($0, toLatin: true, beam: 16, count: 5).map { Array($0.output) } }.reversed()
+        }
+      }
+      var all: [[[[UInt8]]]] = []
+      for await r in group { all.append(r) }
+      return all
+    }
+    #expect(results.count == 4)
+    for r in results { #expect(r == serial) }
+  }
+}
