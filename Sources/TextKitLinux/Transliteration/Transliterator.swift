@@ -337,6 +337,15 @@ public struct Transliterator: Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// The same as ``hebrewTextToLatin(_:model:)`` through ``mapWords(_:isWordScalar:_:)``
+  /// (the scalar-by-scalar path it replaces; tests compare the two).
+  func hebrewTextToLatinByScalars(_ text: String) -> String {
+    guard let model else { return text }
+    return mapWords(text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) }) {
+      hebrewWordToLatin($0, model: model)
+    }
+  }
+
   /// The scalar at byte `i` of well-formed UTF-8 and its length in bytes.
   @inline(__always) static func scalar(_ b: [UInt8], at i: Int) -> (UInt32, Int) {
     let c = b[i]

@@ -77,6 +77,24 @@ struct NamesToLatinTests {
     #expect(t.transliterate("123 - abc") == "123 - abc")
   }
 
+  @Test func byteScanMatchesScalarScan() throws {
+    let texts = [
+      "ג'ורג' בוש, 2024 — Исаев и Αθήνα; محمد ١٢٣ שָׁלוֹם",
+      "ת'ורן’s ז׳אק` צ´רלי ׳א ''אב'' \"ש\"ס\" חכי״ם ט\"ו",
+      "\u{0301}א\u{0345}ב \u{05BE}גד\u{05C0}הו 😀טראמפ😀 ا ب ۝ Ѐ\u{0483}",
+      "", "abc", "א", "׳", "'א'", "\u{05F4}\u{05F3}", "אאא\nבבב\r\nגגג\tדדד",
+      String(repeating: "באקו הרצוג ", count: 50),
+    ]
+    for split in [false, true] {
+      let t = try Transliterator(splitPrefixes: split)
+      for text in texts {
+        #expect(t.transliterate(text) == t.hebrewTextToLatinByScalars(text), "\(text)")
+        // Second time from the word table.
+        #expect(t.transliterate(text) == t.hebrewTextToLatinByScalars(text), "\(text)")
+      }
+    }
+  }
+
   @Test func prefixSplitting() throws {
     let t = try Transliterator(splitPrefixes: true)
     let plain = try Transliterator()
