@@ -163,7 +163,9 @@ public struct Transliterator: Sendable {
   private func decodeToken(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
     if target == .latin {
       if let units = HebrewLetters.units(token.unicodeScalars) {
-        return model.decode(units, toLatin: true, beam: beamWidth, count: count).map {
+        // Hook: n-best re-ranking with the Latin character model (CandidateRescorer.swift).
+        let nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
+        return CandidateRescorer.rescoreLatin(nbest, count: count).map {
           (Transliterator.capitalized($0.output), $0.logPosterior)
         }
       }
