@@ -62,14 +62,14 @@ public struct EntityReconciler: Sendable {
     "ltd", "news", "times", "post", "federation", "conference", "office", "department", "fund", "group",
   ]
 
-  static let latinStopHashes = Set(latinStop.map { DocumentWords.hash($0) })
+  static let latinStopHashes = HashSet64(latinStop.map { DocumentWords.hash($0) })
   static let hebrewStopKeys = hebrewStop
-  static let titleHashes = Set(NameTitles.latin.map { DocumentWords.hash($0) })
-  static let particleHashes = Set(NameTitles.latinParticles.map { DocumentWords.hash($0) })
-  static let longParticleHashes = Set(NameTitles.latinParticles.filter { $0.count > 1 }.map { DocumentWords.hash($0) })
-  static let personTitleHashes = Set(personTitlesLatin.map { DocumentWords.hash($0) })
-  static let organizationHashes = Set(organizationWords.map { DocumentWords.hash($0) })
-  static let placeCueHashes = Set(placeCues.map { DocumentWords.hash($0) })
+  static let titleHashes = HashSet64(NameTitles.latin.map { DocumentWords.hash($0) })
+  static let particleHashes = HashSet64(NameTitles.latinParticles.map { DocumentWords.hash($0) })
+  static let longParticleHashes = HashSet64(NameTitles.latinParticles.filter { $0.count > 1 }.map { DocumentWords.hash($0) })
+  static let personTitleHashes = HashSet64(personTitlesLatin.map { DocumentWords.hash($0) })
+  static let organizationHashes = HashSet64(organizationWords.map { DocumentWords.hash($0) })
+  static let placeCueHashes = HashSet64(placeCues.map { DocumentWords.hash($0) })
 
   /// The word folded to lowercase ASCII letters (title and stoplist lookups).
   static func key(_ word: Substring) -> String {

@@ -13,6 +13,8 @@ final class ReconcilerRun {
 
   struct Cluster {
     var count = 0
+    /// English mentions.
+    var latinCount = 0
     var latinNames: [String: Int] = [:]
     /// Hebrew mention surface id → count (names are folded at output).
     var hebrewSurfaces: [Int: Int] = [:]
@@ -26,8 +28,8 @@ final class ReconcilerRun {
 
   // English evidence: capitalized mid-sentence words (a sentence-initial word seen capitalized
   // elsewhere is a name) and lower-case words (one also seen in lower case is not).
-  var midCaps = Set<UInt64>()
-  var lowerWords = Set<UInt64>()
+  var midCaps = HashSet64(capacity: 1 << 12)
+  var lowerWords = HashSet64(capacity: 1 << 14)
   var words: [DocumentWord] = []
   var hebrewWords: [DocumentWord] = []
   var hebrewIds: [Int] = []
@@ -46,6 +48,10 @@ final class ReconcilerRun {
 
   // Hebrew words and pairs: facts and cross-script links, once per distinct form.
   struct WordInfo {
+    /// Letters folded as `NameFolding.hebrewKey` (final forms folded, marks and quotes dropped).
+    var key: String
+    /// Spelled like a foreign word: a geresh or inner gershayim, or a doubled ו or י.
+    var foreignLooking: Bool
     var isTitle: Bool
     var isStop: Bool
     var units: Int
@@ -55,6 +61,8 @@ final class ReconcilerRun {
     var cluster: Int
     var score: Double
     var prefix: Int
+    /// The English name matched is one word that the English text also has in lower case.
+    var englishCommon = false
   }
   enum Cached {
     case unknown
@@ -64,6 +72,14 @@ final class ReconcilerRun {
   var hebrewWordTable = SurfaceTable()
   var wordInfo: [WordInfo] = []
   var wordLink: [Cached] = []
+  /// Occurrences of each Hebrew word in the first reading.
+  var wordCount: [Int] = []
+  /// 1 if the word is an inflected form of another word of the text, 0 if not, -1 unknown.
+  var wordInflected: [Int8] = []
+  /// Keys of every Hebrew word of the text, and without one proclitic letter (השר → שר).
+  var stems: Set<String>? = nil
+  var hebrewWordTotal = 0
+  var latinWordTotal = 0
   var pairTable = SurfaceTable()
   var pairLink: [Cached] = []
   var hebrewOnly: [String: Int] = [:]
@@ -93,6 +109,7 @@ final class ReconcilerRun {
     var hasHebrew = false
     for w in words {
       if w.script == .latin {
+        latinWordTotal += 1
         if w.capitalized {
           if !w.sentenceStart { midCaps.insert(w.hash) }
         } else {
@@ -100,6 +117,8 @@ final class ReconcilerRun {
         }
       } else if w.script == .hebrew {
         hasHebrew = true
+        hebrewWordTotal += 1
+        wordCount[wordId(bytes, w)] += 1
       }
     }
     let words = self.words
@@ -235,6 +254,7 @@ final class ReconcilerRun {
     latinConfidence[s] = confidence
     let n = latinCount[s]
     clusters[c].count += n
+    clusters[c].latinCount += n
     clusters[c].confidenceSum += confidence * Double(n)
     clusters[c].latinNames[Self.displayName(latin.string(s), latin: true), default: 0] += n
     for t in 0..<4 { clusters[c].votes[t] += latinVotes[4 * s + t] }
@@ -341,7 +361,11 @@ final class ReconcilerRun {
         score = threshold
       }
     }
-    return Link(cluster: crossCluster[id], score: score, prefix: prefixBytes)
+    var common = false
+    if target.tokens.count == 1 {
+      common = lowerWords.contains(DocumentWords.hash(best.name.lowercased()))
+    }
+    return Link(cluster: crossCluster[id], score: score, prefix: prefixBytes, englishCommon: common)
   }
 
   func wordId(_ bytes: [UInt8], _ w: DocumentWord) -> Int {
@@ -352,11 +376,79 @@ final class ReconcilerRun {
       let first = text.unicodeScalars.first?.value ?? 0
       wordInfo.append(
         WordInfo(
-          isTitle: NameTitles.hebrew.contains(key), isStop: R.hebrewStop.contains(key),
+          key: key, foreignLooking: Self.foreignLooking(text), isTitle: NameTitles.hebrew.contains(key), isStop: R.hebrewStop.contains(key),
           units: NameFolding.hebrewUnits(text).count, startsWithPlacePrefix: first == 0x5D1 || first == 0x5DE))
       wordLink.append(.unknown)
+      wordCount.append(0)
+      wordInflected.append(-1)
     }
     return id
+  }
+
+  static func foreignLooking(_ text: Substring) -> Bool {
+    var previous: UInt32 = 0
+    let scalars = Array(text.unicodeScalars)
+    for (i, s) in scalars.enumerated() {
+      let v = s.value
+      if DocumentWords.isGeresh(v) { return true }
+      if DocumentWords.isGershayim(v) && i + 1 < scalars.count { return true }
+      if (v == 0x5D5 || v == 0x5D9) && v == previous { return true }
+      previous = v
+    }
+    return false
+  }
+
+  /// Whether word `id` is an inflected form of another word of the text: a plural, feminine,
+  /// construct or adjective ending (ים ות ית י ה ת) on a stem the text also has (שרים beside
+  /// השר, מזהים beside מזה). Names are rarely written so; common words very often are.
+  func isInflected(_ id: Int) -> Bool {
+    if wordInflected[id] >= 0 { return wordInflected[id] == 1 }
+    if stems == nil {
+      var s = Set<String>()
+      for info in wordInfo {
+        s.insert(info.key)
+        if info.key.count > 2, let f = info.key.first, "הובלמשכ".contains(f) { s.insert(String(info.key.dropFirst())) }
+      }
+      stems = s
+    }
+    let k = wordInfo[id].key
+    var result = false
+    for suffix in ["ימ", "ות", "ית", "י", "ה", "ת"] where k.hasSuffix(suffix) && k.count - suffix.count >= 2 {
+      let stem = String(k.dropLast(suffix.count))
+      var forms = [stem]
+      if suffix == "ות" || suffix == "ת" { forms.append(stem + "ה") }
+      if suffix == "ה" { forms += [stem + "ות", stem + "ימ"] }
+      if suffix == "ימ" || suffix == "י" { forms += [stem + "ה"] }
+      if forms.contains(where: { stems?.contains($0) == true }) {
+        result = true
+        break
+      }
+    }
+    wordInflected[id] = result ? 1 : 0
+    return result
+  }
+
+  /// Relative frequency of the Hebrew word over that of the English entity, above which an
+  /// uncued link needs the word to look foreign (מרכזי ~ Marches: common in the Hebrew, once in
+  /// the English).
+  static let frequencyRatioLimit = 20.0
+
+  /// Whether an uncued Hebrew word's link lacks the evidence a common Hebrew word needs: a word
+  /// that does not look foreign must not be an inflected form, must not match an English word
+  /// also written in lower case, and must not be much more frequent (relative to each
+  /// language's words) than the English entity.
+  func isDoubtful(_ id: Int, _ l: Link) -> Bool {
+    if wordInfo[id].foreignLooking { return false }
+    if l.englishCommon || isInflected(id) { return true }
+    return isFrequencyDoubtful(id, l)
+  }
+
+  /// Whether word `id` is much more frequent in the Hebrew text than the entity `l` links it
+  /// to is in the English text (each relative to its language's word count).
+  func isFrequencyDoubtful(_ id: Int, _ l: Link) -> Bool {
+    let he = Double(wordCount[id]) / Double(max(hebrewWordTotal, 1))
+    let en = Double(max(clusters[l.cluster].latinCount, 1)) / Double(max(latinWordTotal, 1))
+    return he / en > Self.frequencyRatioLimit
   }
 
   func linkWord(_ id: Int) -> Link? {
@@ -455,10 +547,13 @@ final class ReconcilerRun {
         var end = j
         if j + 1 < count, he[j + 1].joinedToPrevious, !wordInfo[ids[j + 1]].isStop { end = j + 1 }
         var chosen: (Link, Int)? = nil
-        if end > j, let two = linkSlice(bytes, he[j].start..<he[end].end), two.score >= config.cuedLinkThreshold {
-          chosen = (two, end)
+        // A title is evidence of a name, not of which entity: a weak cross-script score also
+        // needs comparable frequencies on both sides.
+        func accepted(_ l: Link) -> Bool {
+          l.score >= config.cuedLinkThreshold && (l.score >= threshold || !isFrequencyDoubtful(ids[j], l))
         }
-        if chosen == nil, let one = linkWord(ids[j]), one.score >= config.cuedLinkThreshold { chosen = (one, j) }
+        if end > j, let two = linkSlice(bytes, he[j].start..<he[end].end), accepted(two) { chosen = (two, end) }
+        if chosen == nil, let one = linkWord(ids[j]), accepted(one) { chosen = (one, j) }
         let title = titleId(bytes, he, i..<j)
         if let (l, last) = chosen {
           try addHebrew(
@@ -489,7 +584,7 @@ final class ReconcilerRun {
       }
       // A given name before a linked surname: try the two words as one name (אילהם אלייב).
       if i + 1 < count, he[i + 1].joinedToPrevious, let h2 = linkWord(ids[i + 1]), h2.score >= threshold,
-        clusters[h2.cluster].tokenCount > 1, let pair = linkSlice(bytes, w.start..<he[i + 1].end),
+        clusters[h2.cluster].tokenCount > 1, !isDoubtful(ids[i + 1], h2), let pair = linkSlice(bytes, w.start..<he[i + 1].end),
         pair.cluster == h2.cluster, pair.score >= threshold
       {
         try addHebrew(
@@ -498,12 +593,14 @@ final class ReconcilerRun {
         i += 2
         continue
       }
-      if let hit = linkWord(ids[i]), hit.score >= threshold, info.units - hit.prefix / 2 >= 4 {
+      if let hit = linkWord(ids[i]), hit.score >= threshold, info.units - hit.prefix / 2 >= 4,
+        !isDoubtful(ids[i], hit)
+      {
         var end = i
         var conf = hit.score
         // Adjacent words of the same entity form one mention (זמיר איסייב).
         if i + 1 < count, he[i + 1].joinedToPrevious, let h2 = linkWord(ids[i + 1]), h2.cluster == hit.cluster,
-          h2.score >= threshold
+          h2.score >= threshold, !isDoubtful(ids[i + 1], h2)
         {
           end = i + 1
           conf = min(conf, h2.score)
@@ -567,12 +664,17 @@ final class ReconcilerRun {
       confidence: (conf * 1000).rounded() / 1000, mentions: [])
   }
 
+  // Strings of the vocabularies, made once for the output.
+  var latinStrings: [String] = []
+  var hebrewStrings: [String] = []
+  var titleStrings: [String] = []
+
   func mention(_ r: MentionRecord, latin isLatin: Bool) -> Mention {
     let conf = isLatin ? latinConfidence[Int(r.surface)] : (Double(r.confidence) * 1000).rounded() / 1000
     return Mention(
       doc: docIds[Int(r.doc)], start: r.start, end: r.end,
-      text: isLatin ? latin.string(Int(r.surface)) : hebrew.string(Int(r.surface)), lang: isLatin ? .latin : .he,
-      confidence: conf, title: r.title == MentionRecord.none ? nil : titles.string(Int(r.title)))
+      text: isLatin ? latinStrings[Int(r.surface)] : hebrewStrings[Int(r.surface)], lang: isLatin ? .latin : .he,
+      confidence: conf, title: r.title == MentionRecord.none ? nil : titleStrings[Int(r.title)])
   }
 
   /// Records collected per output batch (bounded memory: entities with more mentions than this
@@ -584,6 +686,9 @@ final class ReconcilerRun {
     let order = clusters.indices.filter { clusters[$0].count > 0 }.sorted {
       clusters[$0].count != clusters[$1].count ? clusters[$0].count > clusters[$1].count : $0 < $1
     }
+    latinStrings = (0..<latin.count).map { latin.string($0) }
+    hebrewStrings = (0..<hebrew.count).map { hebrew.string($0) }
+    titleStrings = (0..<titles.count).map { titles.string($0) }
     var rank = [Int](repeating: -1, count: clusters.count)
     for (r, c) in order.enumerated() { rank[c] = r }
     let total = store.count

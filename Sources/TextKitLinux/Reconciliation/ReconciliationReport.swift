@@ -68,15 +68,71 @@ public enum ReconciliationReport {
         JSONLines.encodeString(Array(m.doc.utf8), into: &lastDocJSON)
       }
       buffer.append(contentsOf: lastDocJSON)
-      raw(",\"start\":\(m.start),\"end\":\(m.end),\"text\":")
-      string(m.text)
-      raw(",\"lang\":\"\(m.lang.rawValue)\",\"confidence\":\(m.confidence)")
+      raw(",\"start\":")
+      integer(m.start)
+      raw(",\"end\":")
+      integer(m.end)
+      raw(",\"text\":")
+      Self.appendJSONString(m.text, into: &buffer)
+      raw(m.lang == .he ? ",\"lang\":\"he\",\"confidence\":" : ",\"lang\":\"latin\",\"confidence\":")
+      if m.confidence != lastConfidence || lastConfidenceText.isEmpty {
+        lastConfidence = m.confidence
+        lastConfidenceText = Array("\(m.confidence)".utf8)
+      }
+      buffer.append(contentsOf: lastConfidenceText)
       if let t = m.title {
         raw(",\"title\":")
-        string(t)
+        Self.appendJSONString(t, into: &buffer)
       }
       buffer.append(0x7D)
       if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private var lastConfidence = 0.0
+    private var lastConfidenceText: [UInt8] = []
+
+    private mutating func integer(_ n: Int) {
+      if n < 0 {
+        buffer.append(0x2D)
+        integer(-n)
+        return
+      }
+      if n < 10 {
+        buffer.append(UInt8(0x30 + n))
+        return
+      }
+      var digits = 1
+      var t = n
+      while t >= 10 {
+        t /= 10
+        digits += 1
+      }
+      let base = buffer.count
+      buffer.append(contentsOf: repeatElement(0x30, count: digits))
+      var x = n
+      var k = base + digits - 1
+      while x > 0 {
+        buffer[k] = UInt8(0x30 + x % 10)
+        x /= 10
+        k -= 1
+      }
+    }
+
+    /// `s` as a JSON string literal (escaping `"`, `\` and control characters).
+    static func appendJSONString(_ s: String, into out: inout [UInt8]) {
+      out.append(0x22)
+      var plain = true
+      for c in s.utf8 where c < 0x20 || c == 0x22 || c == 0x5C {
+        plain = false
+        break
+      }
+      if plain {
+        out.append(contentsOf: s.utf8)
+        out.append(0x22)
+        return
+      }
+      out.removeLast()
+      JSONLines.encodeString(Array(s.utf8), into: &out)
     }
 
     public mutating func end() throws {
