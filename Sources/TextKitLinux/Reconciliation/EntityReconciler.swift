@@ -24,6 +24,19 @@ public struct EntityReconciler: Sendable {
   public var hebrewLinkThreshold = 0.75
   /// Score a title-cued Hebrew name needs to join an English entity.
   public var cuedLinkThreshold = 0.2
+  /// How much more frequent (relative to each language's word count) a Hebrew word may be than
+  /// the English entity it would join, unless it is spelled like a foreign word (geresh, וו, יי)
+  /// or, title-cued, matches at ``hebrewLinkThreshold`` or above. Common Hebrew words that
+  /// happen to sound like a rare English name (מרכזי ~ Marches) fail this.
+  public var frequencyRatioLimit = 20.0
+  /// Whether uncued Hebrew words that are inflected forms of other words of the text (שרים
+  /// beside השר), or match an English word the text also writes in lower case, need foreign
+  /// spelling to link.
+  public var requiresNameEvidence = true
+  /// Mention records collected per output batch (a bigger entity is merged from the store).
+  var outputBatch = 1 << 18
+  /// Bytes per chunk read.
+  var chunkSize = ChunkReader.defaultSize
 
   /// Creates a reconciler.
   public init(gazetteer: NameIndex? = nil) { self.gazetteer = gazetteer }
@@ -134,7 +147,7 @@ public struct EntityReconciler: Sendable {
     // Documents with Hebrew, for the second reading.
     var hebrewDocs: [Int] = []
     for (d, input) in inputs.enumerated() {
-      var reader = try ChunkReader(input)
+      var reader = try ChunkReader(input, size: chunkSize)
       var sawHebrew = false
       while let base = try reader.next(into: &chunk) {
         if try run.readLatin(chunk, doc: d, base: base) { sawHebrew = true }
@@ -146,7 +159,7 @@ public struct EntityReconciler: Sendable {
     run.clusterLatin()
     done = 0
     for d in hebrewDocs {
-      var reader = try ChunkReader(inputs[d])
+      var reader = try ChunkReader(inputs[d], size: chunkSize)
       while let base = try reader.next(into: &chunk) {
         try run.linkHebrew(chunk, doc: d, base: base)
         done += chunk.count

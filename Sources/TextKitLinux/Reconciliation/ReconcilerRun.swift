@@ -428,18 +428,13 @@ final class ReconcilerRun {
     return result
   }
 
-  /// Relative frequency of the Hebrew word over that of the English entity, above which an
-  /// uncued link needs the word to look foreign (מרכזי ~ Marches: common in the Hebrew, once in
-  /// the English).
-  static let frequencyRatioLimit = 20.0
-
   /// Whether an uncued Hebrew word's link lacks the evidence a common Hebrew word needs: a word
   /// that does not look foreign must not be an inflected form, must not match an English word
   /// also written in lower case, and must not be much more frequent (relative to each
   /// language's words) than the English entity.
   func isDoubtful(_ id: Int, _ l: Link) -> Bool {
     if wordInfo[id].foreignLooking { return false }
-    if l.englishCommon || isInflected(id) { return true }
+    if config.requiresNameEvidence && (l.englishCommon || isInflected(id)) { return true }
     return isFrequencyDoubtful(id, l)
   }
 
@@ -448,7 +443,7 @@ final class ReconcilerRun {
   func isFrequencyDoubtful(_ id: Int, _ l: Link) -> Bool {
     let he = Double(wordCount[id]) / Double(max(hebrewWordTotal, 1))
     let en = Double(max(clusters[l.cluster].latinCount, 1)) / Double(max(latinWordTotal, 1))
-    return he / en > Self.frequencyRatioLimit
+    return he / en > config.frequencyRatioLimit
   }
 
   func linkWord(_ id: Int) -> Link? {
@@ -549,11 +544,29 @@ final class ReconcilerRun {
         var chosen: (Link, Int)? = nil
         // A title is evidence of a name, not of which entity: a weak cross-script score also
         // needs comparable frequencies on both sides.
+        // A person title does not precede a place or an organization.
         func accepted(_ l: Link) -> Bool {
-          l.score >= config.cuedLinkThreshold && (l.score >= threshold || !isFrequencyDoubtful(ids[j], l))
+          let v = clusters[l.cluster].votes
+          let person = v[Int(EntityType.person.code)]
+          if v[Int(EntityType.place.code)] > person || v[Int(EntityType.organization.code)] > person { return false }
+          return l.score >= config.cuedLinkThreshold && (l.score >= threshold || !isFrequencyDoubtful(ids[j], l))
         }
-        if end > j, let two = linkSlice(bytes, he[j].start..<he[end].end), accepted(two) { chosen = (two, end) }
+        // Two words are one name only for an entity whose English name has several words.
+        if end > j, let two = linkSlice(bytes, he[j].start..<he[end].end), clusters[two.cluster].tokenCount > 1,
+          accepted(two)
+        {
+          chosen = (two, end)
+        }
         if chosen == nil, let one = linkWord(ids[j]), accepted(one) { chosen = (one, j) }
+        if chosen == nil, let one = linkWord(ids[j]), one.score >= threshold, !isDoubtful(ids[j], one) {
+          // Not a person: the word is an entity of another kind (נשיא אזרבייג'ן); read it uncued.
+          i = j
+          continue
+        }
+        if chosen == nil, end > j, let next = linkWord(ids[end]), next.score >= threshold, !isDoubtful(ids[end], next) {
+          // The second word is an entity of its own (השר ביקר בבאקו).
+          end = j
+        }
         let title = titleId(bytes, he, i..<j)
         if let (l, last) = chosen {
           try addHebrew(
@@ -677,10 +690,6 @@ final class ReconcilerRun {
       confidence: conf, title: r.title == MentionRecord.none ? nil : titleStrings[Int(r.title)])
   }
 
-  /// Records collected per output batch (bounded memory: entities with more mentions than this
-  /// are streamed by merging the English and Hebrew records without collecting them).
-  static let batchRecords = 1 << 18
-
   /// Hands the entities, most-mentioned first, and their mentions in document order to `sink`.
   func emit(into sink: inout some EntitySink, progress: ((ReconcilerProgress) -> Void)?) throws {
     let order = clusters.indices.filter { clusters[$0].count > 0 }.sorted {
@@ -701,7 +710,7 @@ final class ReconcilerRun {
     var r = 0
     while r < order.count {
       let ci = order[r]
-      if clusters[ci].count > Self.batchRecords {
+      if clusters[ci].count > config.outputBatch {
         // One big entity: merge its English and Hebrew records (each in document order).
         try sink.begin(header(ci, rank: r), mentionCount: clusters[ci].count)
         var a = try MentionStore.Cursor(store: store, range: latinRange, reader: 0)
@@ -730,7 +739,7 @@ final class ReconcilerRun {
       // A batch of entities whose mentions fit the budget: collect them in one scan, sort, write.
       var s = r
       var sum = 0
-      while s < order.count && sum + clusters[order[s]].count <= Self.batchRecords {
+      while s < order.count && (s == r || sum + clusters[order[s]].count <= config.outputBatch) {
         sum += clusters[order[s]].count
         s += 1
       }
