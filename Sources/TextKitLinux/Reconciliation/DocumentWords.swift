@@ -138,6 +138,9 @@ enum DocumentWords {
         }
       }
       while e > wordStart {
+        let last = bytes[e - 1]
+        // Most words end with an ASCII letter.
+        if last < 0x80 && (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A { break }
         let (v, w) = decodeBack(bytes, wordStart, e)
         if isLetter(v) || isMark(v) || (script == .hebrew && isGeresh(v)) { break }
         e -= w
@@ -145,19 +148,25 @@ enum DocumentWords {
       if e > wordStart {
         var h = fnvBasis
         var k = fnvBasis
-        var ascii = true
         if script == .hebrew {
           for j in wordStart..<e { h = (h ^ UInt64(bytes[j])) &* fnvPrime }
           k = 0
         } else {
+          // A word of lower-case ASCII letters is its own key.
+          var plain = true
           for j in wordStart..<e {
             let b = bytes[j]
             h = (h ^ UInt64(b)) &* fnvPrime
-            if b >= 0x80 { ascii = false }
-            let l = b | 0x20
-            if l >= 0x61 && l <= 0x7A { k = (k ^ UInt64(l)) &* fnvPrime }
+            if b < 0x61 || b > 0x7A { plain = false }
           }
-          if !ascii {
+          if plain {
+            k = h
+          } else if !bytes[wordStart..<e].contains(where: { $0 >= 0x80 }) {
+            for j in wordStart..<e {
+              let l = bytes[j] | 0x20
+              if l >= 0x61 && l <= 0x7A { k = (k ^ UInt64(l)) &* fnvPrime }
+            }
+          } else {
             let text = String(decoding: bytes[wordStart..<e], as: UTF8.self)
             k = hash(NameFolding.latinKey(NameFolding.latinLetters(Substring(text))))
           }

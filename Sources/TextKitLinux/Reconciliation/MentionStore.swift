@@ -19,22 +19,27 @@ struct MentionRecord: Sendable {
   static let none: UInt32 = .max
   static let size = 32
 
-  func encode(into out: inout [UInt8]) {
-    func put32(_ v: UInt32) {
-      out.append(UInt8(truncatingIfNeeded: v))
-      out.append(UInt8(truncatingIfNeeded: v >> 8))
-      out.append(UInt8(truncatingIfNeeded: v >> 16))
-      out.append(UInt8(truncatingIfNeeded: v >> 24))
-    }
-    put32(doc)
-    put32(surface)
-    put32(title)
-    put32(cluster)
+  /// Writes the record's 32 bytes (little-endian) at `out[at...]`.
+  func encode(into out: inout [UInt8], at i: Int) {
     let s = UInt64(start)
-    put32(UInt32(truncatingIfNeeded: s))
-    put32(UInt32(truncatingIfNeeded: s >> 32))
-    put32(UInt32(truncatingIfNeeded: end - start))
-    put32(confidence.bitPattern)
+    let words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+      doc, surface, title, cluster, UInt32(truncatingIfNeeded: s), UInt32(truncatingIfNeeded: s >> 32),
+      UInt32(truncatingIfNeeded: end - start), confidence.bitPattern
+    )
+    func put(_ k: Int, _ v: UInt32) {
+      out[i + k] = UInt8(truncatingIfNeeded: v)
+      out[i + k + 1] = UInt8(truncatingIfNeeded: v >> 8)
+      out[i + k + 2] = UInt8(truncatingIfNeeded: v >> 16)
+      out[i + k + 3] = UInt8(truncatingIfNeeded: v >> 24)
+    }
+    put(0, words.0)
+    put(4, words.1)
+    put(8, words.2)
+    put(12, words.3)
+    put(16, words.4)
+    put(20, words.5)
+    put(24, words.6)
+    put(28, words.7)
   }
 
   init(doc: UInt32, surface: UInt32, title: UInt32, cluster: UInt32, start: Int, end: Int, confidence: Float) {
@@ -99,20 +104,29 @@ final class MentionStore {
     return "/tmp"
   }
 
+  /// Bytes used at the start of `buffer` (spilling) or `memory`.
+  private var used = 0
+
   func append(_ r: MentionRecord) throws(SystemError) {
     if writer == nil {
-      r.encode(into: &memory)
+      if used + MentionRecord.size > memory.count {
+        memory.append(contentsOf: repeatElement(0, count: max(memory.count, 1 << 12)))
+      }
+      r.encode(into: &memory, at: used)
+      used += MentionRecord.size
     } else {
-      r.encode(into: &buffer)
-      if buffer.count >= Self.flushBytes { try flush() }
+      if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: Self.flushBytes) }
+      r.encode(into: &buffer, at: used)
+      used += MentionRecord.size
+      if used == Self.flushBytes { try flush() }
     }
     count += 1
   }
 
   func flush() throws(SystemError) {
-    guard let writer, !buffer.isEmpty else { return }
-    try writer.write(buffer)
-    buffer.removeAll(keepingCapacity: true)
+    guard let writer, used > 0 else { return }
+    try writer.write(buffer, range: 0..<used)
+    used = 0
   }
 
   /// Calls `body` with each record of `range` (record indices) in order; reader 0 or 1.

@@ -61,33 +61,40 @@ public enum ReconciliationReport {
     public mutating func mention(_ m: Mention) throws {
       if !firstMention { buffer.append(0x2C) }
       firstMention = false
-      raw("{\"doc\":")
+      buffer.append(contentsOf: Self.docKey)
       if m.doc != lastDoc || lastDocJSON.isEmpty {
         lastDoc = m.doc
         lastDocJSON = []
         JSONLines.encodeString(Array(m.doc.utf8), into: &lastDocJSON)
       }
       buffer.append(contentsOf: lastDocJSON)
-      raw(",\"start\":")
+      buffer.append(contentsOf: Self.startKey)
       integer(m.start)
-      raw(",\"end\":")
+      buffer.append(contentsOf: Self.endKey)
       integer(m.end)
-      raw(",\"text\":")
+      buffer.append(contentsOf: Self.textKey)
       Self.appendJSONString(m.text, into: &buffer)
-      raw(m.lang == .he ? ",\"lang\":\"he\",\"confidence\":" : ",\"lang\":\"latin\",\"confidence\":")
+      buffer.append(contentsOf: m.lang == .he ? Self.hebrewKeys : Self.latinKeys)
       if m.confidence != lastConfidence || lastConfidenceText.isEmpty {
         lastConfidence = m.confidence
         lastConfidenceText = Array("\(m.confidence)".utf8)
       }
       buffer.append(contentsOf: lastConfidenceText)
       if let t = m.title {
-        raw(",\"title\":")
+        buffer.append(contentsOf: Self.titleKey)
         Self.appendJSONString(t, into: &buffer)
       }
       buffer.append(0x7D)
       if buffer.count >= 1 << 16 { try flush() }
     }
 
+    static let docKey = Array("{\"doc\":".utf8)
+    static let startKey = Array(",\"start\":".utf8)
+    static let endKey = Array(",\"end\":".utf8)
+    static let textKey = Array(",\"text\":".utf8)
+    static let hebrewKeys = Array(",\"lang\":\"he\",\"confidence\":".utf8)
+    static let latinKeys = Array(",\"lang\":\"latin\",\"confidence\":".utf8)
+    static let titleKey = Array(",\"title\":".utf8)
     private var lastConfidence = 0.0
     private var lastConfidenceText: [UInt8] = []
 
