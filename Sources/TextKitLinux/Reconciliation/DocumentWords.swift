@@ -205,6 +205,12 @@ enum DocumentWords {
             hebrewWord = false
           }
           i += 1
+          // The rest of an ASCII word (bytes >= 0x80 fold above "z" and stop it too).
+          while i < end {
+            let c = bytes[i] | 0x20
+            if c < 0x61 || c > 0x7A { break }
+            i += 1
+          }
           continue
         }
         if b0 == 0x20 && !inWord {

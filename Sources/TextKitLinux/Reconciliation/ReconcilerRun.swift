@@ -107,6 +107,15 @@ final class ReconcilerRun {
   func readLatin(_ bytes: [UInt8], doc: Int, base: Int) throws -> Bool {
     DocumentWords.scan(bytes, 0..<bytes.count, into: &words)
     var hasHebrew = false
+    // Locals for the word loop (no exclusivity check per word on the class's properties).
+    var midCaps = HashSet64()
+    var lowerWords = HashSet64()
+    swap(&midCaps, &self.midCaps)
+    swap(&lowerWords, &self.lowerWords)
+    defer {
+      swap(&midCaps, &self.midCaps)
+      swap(&lowerWords, &self.lowerWords)
+    }
     for w in words {
       if w.script == .latin {
         latinWordTotal += 1
@@ -743,8 +752,14 @@ final class ReconcilerRun {
         sum += clusters[order[s]].count
         s += 1
       }
-      var batch: [(rank: Int, latin: Bool, record: MentionRecord)] = []
-      batch.reserveCapacity(sum)
+      // Records placed by entity (counting sort); within an entity the English records come
+      // first, then the Hebrew ones, each already in document order: one merge per entity.
+      var offsets = [Int](repeating: 0, count: s - r + 1)
+      for q in r..<s { offsets[q - r + 1] = offsets[q - r] + clusters[order[q]].count }
+      var fill = offsets
+      let empty = MentionRecord(doc: 0, surface: 0, title: 0, cluster: 0, start: 0, end: 0, confidence: 0)
+      var batch = [MentionRecord](repeating: empty, count: sum)
+      var latinEnd = [Int](repeating: 0, count: s - r)
       var index = 0
       try store.forEach(0..<total) { rec in
         let isLatin = index < latinRecords
@@ -752,17 +767,27 @@ final class ReconcilerRun {
         let c = clusterOf(rec, isLatin)
         guard c >= 0 else { return }
         let k = rank[c]
-        if k >= r && k < s { batch.append((k, isLatin, rec)) }
+        if k >= r && k < s {
+          batch[fill[k - r]] = rec
+          fill[k - r] += 1
+          if isLatin { latinEnd[k - r] = fill[k - r] }
+        }
       }
-      batch.sort { a, b in
-        a.rank != b.rank ? a.rank < b.rank : (a.record.doc, a.record.start) < (b.record.doc, b.record.start)
-      }
-      var k = 0
       for q in r..<s {
         try sink.begin(header(order[q], rank: q), mentionCount: clusters[order[q]].count)
-        while k < batch.count && batch[k].rank == q {
-          try sink.mention(mention(batch[k].record, latin: batch[k].latin))
-          k += 1
+        let lo = offsets[q - r]
+        let hi = fill[q - r]
+        var a = lo
+        let aEnd = max(latinEnd[q - r], lo)
+        var b = aEnd
+        while a < aEnd || b < hi {
+          if a < aEnd && (b >= hi || (batch[a].doc, batch[a].start) < (batch[b].doc, batch[b].start)) {
+            try sink.mention(mention(batch[a], latin: true))
+            a += 1
+          } else {
+            try sink.mention(mention(batch[b], latin: false))
+            b += 1
+          }
           written += 1
           if written & 0xFFFF == 0 { progress?(ReconcilerProgress(stage: .writing, done: written, total: total)) }
         }
