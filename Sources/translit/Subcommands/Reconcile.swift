@@ -201,8 +201,9 @@ final class ProgressMeter {
   func report(_ p: ReconcilerProgress) {
     let now = clock.now
     if p.stage != stage {
+      // A stage starts when the one before ended (the first report comes after a chunk).
+      if stage != nil { stageStart = last }
       stage = p.stage
-      stageStart = now
     } else if now - last < .milliseconds(250) {
       return
     }
@@ -213,7 +214,8 @@ final class ProgressMeter {
       line = "reconcile: writing \(p.done) of \(p.total) mentions"
     } else {
       let mb = Double(p.done) / 1_000_000
-      line = "reconcile: \(p.stage.rawValue) \(formatDecimal(mb)) of \(formatDecimal(Double(p.total) / 1_000_000)) MB, \(formatDecimal(mb / t)) MB/s"
+      let rate = t >= 0.2 ? ", \(formatDecimal(mb / t)) MB/s" : ""
+      line = "reconcile: \(p.stage.rawValue) \(formatDecimal(mb)) of \(formatDecimal(Double(p.total) / 1_000_000)) MB\(rate)"
     }
     var stream = StandardErrorStream()
     stream.write("\r\u{1B}[K" + line)
