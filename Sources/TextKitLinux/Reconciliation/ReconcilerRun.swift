@@ -282,8 +282,24 @@ final class ReconcilerRun {
     let multi = (0..<n).filter { preps[$0].tokens.count > 1 }
     let single = (0..<n).filter { preps[$0].tokens.count == 1 }
     var byName: [String: Int] = [:]
-    var variantIndex = NameIndex()
+    // Variants are searched only among names that share the skeleton class their first or
+    // last token starts with (Zamir Isaev ~ Zamir Isayev: Z…, S…), so clustering does not
+    // compare every distinct name with every other.
+    var variantIndexes: [UInt8: NameIndex] = [:]
     var variantCluster: [Int] = []
+    func blockKeys(_ p: PreparedName) -> [UInt8] {
+      guard let f = p.tokens.first, let l = p.tokens.last else { return [0] }
+      let a = NameSkeleton.classes(f).first ?? 0
+      let b = NameSkeleton.classes(l).first ?? 0
+      return a == b ? [a] : [a, b]
+    }
+    func bestVariant(_ p: PreparedName) -> NameIndex.Result? {
+      var best: NameIndex.Result? = nil
+      for k in blockKeys(p) {
+        if let r = variantIndexes[k]?.search(p, top: 1, shortlist: 50).first, r.score > (best?.score ?? -1) { best = r }
+      }
+      return best
+    }
     // Surname candidates blocked by the first skeleton class of the full name's last token.
     var surnames: [UInt8: [(cluster: Int, token: PreparedToken)]] = [:]
     let orgCode = Int(EntityType.organization.code)
@@ -297,8 +313,7 @@ final class ReconcilerRun {
       var target: Int? = nil
       if p.tokens.count > 1 {
         // Only a full variant: every token paired (Zamir Isaev ~ Zamir Isayev, not New Azerbaijan Party).
-        if let best = variantIndex.search(p, top: 1, shortlist: 50).first, best.score >= matcher.threshold,
-          let c = Int(best.id), clusters[variantCluster[c]].votes[orgCode] == 0,
+        if let best = bestVariant(p), best.score >= matcher.threshold, let c = Int(best.id), clusters[variantCluster[c]].votes[orgCode] == 0,
           !p.tokens.contains(where: { R.organizationWords.contains(NameFolding.latinKey($0.units)) }),
           R.isVariant(matcher.match(p, prep(best.name)))
         {
@@ -314,8 +329,7 @@ final class ReconcilerRun {
             target = ci
           }
         }
-        if target == nil, let best = variantIndex.search(p, top: 1, shortlist: 50).first,
-          best.score >= matcher.threshold, let c = Int(best.id), clusters[variantCluster[c]].tokenCount == 1
+        if target == nil, let best = bestVariant(p), best.score >= matcher.threshold, let c = Int(best.id), clusters[variantCluster[c]].tokenCount == 1
         {
           target = variantCluster[c]
         }
@@ -333,7 +347,9 @@ final class ReconcilerRun {
         }
       }
       byName[k] = ci
-      variantIndex.add(id: String(variantCluster.count), name: latin.string(s))
+      for k in blockKeys(p) {
+        variantIndexes[k, default: NameIndex()].add(id: String(variantCluster.count), name: latin.string(s))
+      }
       variantCluster.append(ci)
       addLatin(s, to: ci, confidence: target != nil && p.tokens.count == 1 ? 0.9 : 1)
     }
