@@ -2,6 +2,10 @@ import ArgumentParser
 import FoundationEssentials
 import TextKitLinux
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension TranslitCommand {
   /// `translit reconcile`: entities across Hebrew and English documents.
   struct Reconcile: ParsableCommand {
@@ -17,16 +21,23 @@ extension TranslitCommand {
         --sample reconciles the bilingual sample embedded in the library (one English and one
         Hebrew document). JSONL: one entity a line, {"id", "type", "names": {"he", "latin"},
         "confidence", "mentions": [{"doc", "start", "end", "text", "lang", …}]} with UTF-8 byte
-        offsets into each document. Progress goes to standard error for runs over 1 MB.
+        offsets into each document. The table (default on a terminal without -o) shows id, type,
+        Hebrew and Latin name and the mention count.
+
+        Files are streamed in pieces of about 1 MB and mentions are kept in a temporary file
+        (in $TMPDIR or /tmp, removed at exit), so memory does not grow with the input (html
+        excepted: it reads the documents for the context of each mention). Progress (bytes,
+        MB/s) goes to standard error when it is a terminal, unless --quiet.
         """
     )
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, tsv, html }
 
     @Option(help: "A gazetteer (TSV id<TAB>name[<TAB>type] or JSONL) whose names become mentions and ids.")
     var gazetteer: String?
-    @Option(help: "Output format: table (default for --sample), jsonl, tsv or html.") var format: Format?
+    @Option(help: "Output format: table (default without -o), jsonl (default with -o), tsv or html.") var format: Format?
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Reconcile the embedded bilingual sample.") var sample = false
+    @Flag(name: .shortAndLong, help: "No progress on standard error.") var quiet = false
     @Argument(help: "Text files or directories.") var inputs: [String] = []
 
     func validate() throws {
@@ -38,58 +49,183 @@ extension TranslitCommand {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [path] }
       guard isDir else { return [path] }
       let items = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
-      return items.filter { $0.hasSuffix(".txt") && !$0.hasSuffix("README.md") }.sorted().map { path + "/" + $0 }
+      return items.filter { $0.hasSuffix(".txt") }.sorted().map { path + "/" + $0 }
     }
 
     func run() throws {
-      var docs: [ReconcilerDocument] = []
+      var sources: [ReconcilerInput] = []
       if sample {
         for name in ["match-sample-en.txt", "match-sample-he.txt"] {
-          docs.append(ReconcilerDocument(id: name, text: String(decoding: EmbeddedData.bytes(named: name) ?? [], as: UTF8.self)))
+          let text = String(decoding: EmbeddedData.bytes(named: name) ?? [], as: UTF8.self)
+          sources.append(.document(ReconcilerDocument(id: name, text: text)))
         }
       }
       var failed = false
       for input in inputs {
         for f in files(input) {
-          guard let data = FileManager.default.contents(atPath: f) else {
+          guard access(f, R_OK) == 0, !FileManager.default.fileExists(atPath: f + "/") else {
             printError("translit: cannot read \(f)")
             failed = true
             continue
           }
-          docs.append(ReconcilerDocument(id: f, text: String(decoding: data, as: UTF8.self)))
+          sources.append(.file(path: f))
         }
       }
       var reconciler = EntityReconciler()
       if let gazetteer { reconciler.gazetteer = try loadGazetteer(gazetteer) }
-      var total = 0
-      for d in docs { total += d.text.utf8.count }
-      var report: (@Sendable (Int, Int) -> Void)? = nil
-      if total > 1_000_000 {
-        report = { (done: Int, all: Int) in printError("reconcile: Hebrew linking, chunk \(done) of \(all)") }
-      }
-      let entities: [ReconciledEntity] = reconciler.reconcile(docs, progress: report)
-      let text: String
-      switch format ?? (output == nil ? .table : .jsonl) {
-      case .jsonl: text = ReconciliationReport.jsonl(entities)
-      case .tsv: text = ReconciliationReport.tsv(entities)
-      case .html: text = ReconciliationReport.html(entities, documents: docs)
-      case .table:
-        var t = ""
-        for e in entities {
-          let docsCount = Set(e.mentions.map { (m: Mention) in m.doc }).count
-          t += "\(e.id)\t\(e.type.rawValue)\t\(e.names.he.first ?? "-")\t\(e.names.latin.first ?? "-")\t\(e.mentions.count) mentions in \(docsCount) docs\n"
-        }
-        text = t
-      }
+      let format = format ?? (output == nil ? .table : .jsonl)
+
+      let fd: Int32
       if let output {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-          printError("translit: cannot write \(output): \(error)")
+        fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 {
+          printError("translit: cannot write \(output): \(String(cString: strerror(errno)))")
           throw ExitCode(74)
         }
       } else {
-        print(text, terminator: "")
+        fd = 1
       }
+      defer { if fd != 1 { close(fd) } }
+      let write: ([UInt8]) throws -> Void = { bytes in
+        try bytes.withUnsafeBufferPointer { p in
+          var off = 0
+          while off < p.count {
+            let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+              printError("translit: cannot write \(output ?? "standard output"): \(String(cString: strerror(errno)))")
+              throw ExitCode(74)
+            }
+            off += n
+          }
+        }
+      }
+      let meter = ProgressMeter(enabled: !quiet && isatty(2) == 1)
+      let progress: ((ReconcilerProgress) -> Void)? = meter.enabled ? { meter.report($0) } : nil
+      do {
+        switch format {
+        case .jsonl:
+          var w = ReconciliationReport.JSONLWriter(output: write)
+          try reconciler.reconcile(sources, into: &w, progress: progress)
+          try w.flush()
+        case .tsv:
+          var w = ReconciliationReport.TSVWriter(output: write)
+          try reconciler.reconcile(sources, into: &w, progress: progress)
+          try w.flush()
+        case .table:
+          var w = TableWriter(output: write)
+          try reconciler.reconcile(sources, into: &w, progress: progress)
+          try w.flush()
+        case .html:
+          // The report shows each mention in context: it needs the documents' text.
+          var docs: [ReconcilerDocument] = []
+          for s in sources {
+            switch s {
+            case .document(let d): docs.append(d)
+            case .file(let path):
+              guard let data = FileManager.default.contents(atPath: path) else {
+                printError("translit: cannot read \(path)")
+                throw ExitCode.failure
+              }
+              docs.append(ReconcilerDocument(id: path, text: String(decoding: data, as: UTF8.self)))
+            }
+          }
+          var c = EntityCollector()
+          try reconciler.reconcile(docs.map { .document($0) }, into: &c, progress: progress)
+          try write(Array(ReconciliationReport.html(c.entities, documents: docs).utf8))
+        }
+      } catch let e as SystemError {
+        meter.finish()
+        printError("translit: \(e)")
+        throw ExitCode(74)
+      }
+      meter.finish()
       if failed { throw ExitCode.failure }
     }
+  }
+
+  /// The entity table: id, type, first Hebrew and Latin name, mentions and documents.
+  struct TableWriter: EntitySink {
+    var buffer: [UInt8] = []
+    let output: ([UInt8]) throws -> Void
+    var current: ReconciledEntity?
+    var mentions = 0
+    var docs = Set<String>()
+
+    init(output: @escaping ([UInt8]) throws -> Void) { self.output = output }
+
+    mutating func begin(_ entity: ReconciledEntity, mentionCount: Int) throws {
+      current = entity
+      mentions = 0
+      docs.removeAll(keepingCapacity: true)
+    }
+    mutating func mention(_ mention: Mention) throws {
+      mentions += 1
+      docs.insert(mention.doc)
+    }
+    mutating func end() throws {
+      guard let e = current else { return }
+      let row = "\(e.id)\t\(e.type.rawValue)\t\(e.names.he.first ?? "-")\t\(e.names.latin.first ?? "-")\t\(mentions) mentions in \(docs.count) docs\n"
+      buffer.append(contentsOf: row.utf8)
+      if buffer.count >= 1 << 16 { try flush() }
+    }
+    mutating func flush() throws {
+      if buffer.isEmpty { return }
+      try output(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+}
+
+/// Progress on a terminal's standard error: stage, megabytes and MB/s, about four times a second.
+final class ProgressMeter {
+  let enabled: Bool
+  let clock = ContinuousClock()
+  let start: ContinuousClock.Instant
+  var stageStart: ContinuousClock.Instant
+  var last: ContinuousClock.Instant
+  var stage: ReconcilerProgress.Stage?
+  var shown = false
+
+  init(enabled: Bool) {
+    self.enabled = enabled
+    start = clock.now
+    stageStart = start
+    last = start
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+  }
+
+  func report(_ p: ReconcilerProgress) {
+    let now = clock.now
+    if p.stage != stage {
+      // A stage starts when the one before ended (the first report comes after a chunk).
+      if stage != nil { stageStart = last }
+      stage = p.stage
+    } else if now - last < .milliseconds(250) {
+      return
+    }
+    last = now
+    let t = max(Self.seconds(now - stageStart), 1e-3)
+    let line: String
+    if p.stage == .writing {
+      line = "reconcile: writing \(p.done) of \(p.total) mentions"
+    } else {
+      let mb = Double(p.done) / 1_000_000
+      let rate = t >= 0.2 ? ", \(formatDecimal(mb / t)) MB/s" : ""
+      line = "reconcile: \(p.stage.rawValue) \(formatDecimal(mb)) of \(formatDecimal(Double(p.total) / 1_000_000)) MB\(rate)"
+    }
+    var stream = StandardErrorStream()
+    stream.write("\r\u{1B}[K" + line)
+    shown = true
+  }
+
+  func finish() {
+    guard enabled, shown else { return }
+    let t = Self.seconds(clock.now - start)
+    var stream = StandardErrorStream()
+    stream.write("\r\u{1B}[Kreconcile: done in \(formatDecimal(t, 2)) s\n")
   }
 }

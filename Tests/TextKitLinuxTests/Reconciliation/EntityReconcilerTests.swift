@@ -69,4 +69,36 @@ struct EntityReconcilerTests {
       #expect(first.contains(key))
     }
   }
+
+  // Common Hebrew words that sound like rare English names, beside names that must still link.
+  static let englishFiller = String(repeating: "the weather was mild and the roads were calm all week long. ", count: 80)
+  static let commonEnglish = ReconcilerDocument(id: "common-en.txt", text: """
+    Governor Dan Sherman opened the fair in Baku. Many visitors came from Washington.
+    In the north, the Marches were quiet. \(englishFiller)
+    """)
+  static let commonHebrew = ReconcilerDocument(id: "common-he.txt", text: """
+    השר ביקר בבאקו. שרים רבים הגיעו לכנס, והשר נאם בפני שרים ואורחים.
+    \(String(repeating: "הכביש הזה מרכזי מאוד לעיר, ואנשים נסעו בוושינגטון אל הכנס. ", count: 10))
+    """)
+
+  @Test func commonHebrewWordsNeedEvidenceToLink() throws {
+    let docs = [Self.commonEnglish, Self.commonHebrew]
+    let es = EntityReconciler().reconcile(docs)
+    let sherman = try #require(entity(es, latin: "Dan Sherman"))
+    #expect(!sherman.names.he.contains("שרים"))
+    let marches = try #require(entity(es, latin: "Marches"))
+    #expect(marches.names.he.isEmpty)
+    // Names still link: foreign spelling (וו) outweighs frequency; Baku is as frequent on both sides.
+    #expect(entity(es, latin: "Washington")?.names.he == ["וושינגטון"])
+    #expect(entity(es, latin: "Baku")?.names.he == ["באקו"])
+    // Without the evidence rules the common words do link (so the rules decide it).
+    var loose = EntityReconciler()
+    loose.frequencyRatioLimit = .infinity
+    loose.requiresNameEvidence = false
+    let looseEntities = loose.reconcile(docs)
+    let linked = [("Dan Sherman", "שרים"), ("Marches", "מרכזי")].filter { latin, he in
+      entity(looseEntities, latin: latin)?.names.he.contains(he) == true
+    }
+    #expect(!linked.isEmpty)
+  }
 }
