@@ -232,6 +232,30 @@ void cicu_utf8_scan(const uint8_t *src, int64_t len, bool allow_truncated_tail, 
   while (i < len) {
     // ASCII blocks: count and locate '\n', note the first '\r'.
 #if defined(__SSE2__)
+    while (i + 64 <= len) {  // 64 bytes a step while all ASCII
+      const __m128i *q = (const __m128i *)(const void *)(src + i);
+      __m128i a = _mm_loadu_si128(q), b = _mm_loadu_si128(q + 1);
+      __m128i c = _mm_loadu_si128(q + 2), d = _mm_loadu_si128(q + 3);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+      uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, vnl)) |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, vnl)) << 16 |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, vnl)) << 32 |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(d, vnl)) << 48;
+      if (m) {
+        nl += __builtin_popcountll(m);
+        last = i + 63 - __builtin_clzll(m);
+      }
+      if (le < 0) {
+        __m128i cr = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vcr), _mm_cmpeq_epi8(b, vcr)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(c, vcr), _mm_cmpeq_epi8(d, vcr)));
+        if (_mm_movemask_epi8(cr)) {
+          for (int k = 0; k < 64; k++) {
+            if (src[i + k] == '\r') { le = i + k; break; }
+          }
+        }
+      }
+      i += 64;
+    }
     while (i + 16 <= len) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
       if (_mm_movemask_epi8(v)) break;
@@ -346,32 +370,6 @@ static inline int ws_work_at(const uint8_t *src, int64_t len, int64_t p, const u
   return p + 1 >= len || cls[src[p + 1]] != WS_ORDINARY;
 }
 
-// First offset >= i where the collapser has work (see ws_work_at), or len. Everything before
-// it is copied unchanged. May also stop early at a byte that only looks like work.
-static int64_t ws_next_work(const uint8_t *src, int64_t len, int64_t i, const uint8_t *cls, int simd) {
-#if defined(__SSE2__)
-  if (simd) {
-    const __m128i vsp = _mm_set1_epi8(' '), vnl = _mm_set1_epi8('\n');
-    while (i + 17 <= len) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
-      unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vsp));
-      unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
-      unsigned bl = simd_blank_mask(v);
-      uint8_t after = src[i + 16];
-      unsigned next_bl_nl = ((sp | bl | nl) >> 1) | ((unsigned)(after == ' ' || after == '\n' || simd_maybe_blank(after)) << 15);
-      unsigned prev_nl = (nl << 1) | (unsigned)(i == 0 || src[i - 1] == '\n');
-      unsigned work = (bl | (sp & (next_bl_nl | prev_nl))) & 0xFFFF;
-      if (work) return i + __builtin_ctz(work);
-      i += 16;
-    }
-  }
-#else
-  (void)simd;
-#endif
-  while (i < len && !ws_work_at(src, len, i, cls)) i++;
-  return i;
-}
-
 int64_t cicu_map_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst,
                                      const uint8_t *to_space, int64_t *mapped, int64_t *runs) {
   uint8_t cls[256];
@@ -387,11 +385,44 @@ int64_t cicu_map_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *d
   // one space unless the run begins a line or ends at a '\n' or the end. A run counts as a
   // whitespace change unless it was a single space (or byte mapped to one) that stays.
   int64_t o = 0, n = 0, m = 0, i = 0;
+#if !defined(__SSE2__)
+  (void)simd;
+#endif
   while (i < len) {
-    int64_t p = ws_next_work(src, len, i, cls, simd);
-    memcpy(dst + o, src + i, (size_t)(p - i));
-    o += p - i;
-    if (p >= len) break;
+    // Copy up to the next byte where there is work (see ws_work_at), 16 bytes a step: each
+    // block is stored whole (dst has room: o <= i and i + 17 <= len), then o advances only
+    // past the bytes before the work.
+#if defined(__SSE2__)
+    if (simd) {
+      const __m128i vsp = _mm_set1_epi8(' '), vnl = _mm_set1_epi8('\n');
+      while (i + 17 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        _mm_storeu_si128((__m128i *)(void *)(dst + o), v);
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vsp));
+        unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+        unsigned bl = simd_blank_mask(v);
+        uint8_t after = src[i + 16];
+        unsigned next_bl_nl = ((sp | bl | nl) >> 1) |
+                              ((unsigned)(after == ' ' || after == '\n' || simd_maybe_blank(after)) << 15);
+        unsigned prev_nl = (nl << 1) | (unsigned)(i == 0 || src[i - 1] == '\n');
+        unsigned work = (bl | (sp & (next_bl_nl | prev_nl))) & 0xFFFF;
+        if (work) {
+          int k = __builtin_ctz(work);
+          o += k;
+          i += k;
+          goto at_work;
+        }
+        o += 16;
+        i += 16;
+      }
+    }
+#endif
+    while (i < len && !ws_work_at(src, len, i, cls)) dst[o++] = src[i++];
+    if (i >= len) break;
+#if defined(__SSE2__)
+  at_work:;
+#endif
+    int64_t p = i;
     if (cls[src[p]] == WS_ORDINARY || cls[src[p]] == WS_NEWLINE) {  // looked like work, is not
       dst[o++] = src[p];
       i = p + 1;

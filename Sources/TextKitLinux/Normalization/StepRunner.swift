@@ -14,10 +14,17 @@ enum StepRunner {
       let normalizer = try ICUNormalizer.instance(form)
       let prefix = checkFrom + (try normalizer.normalizedPrefixLength(input, range: checkFrom..<input.count))
       if prefix == input.count { return nil }
-      var out: [UInt8] = []
-      out.reserveCapacity(input.count + input.count / 8 + 16)
-      out.append(contentsOf: input[..<prefix])
-      try normalizer.normalizeUTF8(input, range: prefix..<input.count, appendingTo: &out)
+      var out: [UInt8]
+      if prefix < input.count / 4 {
+        // Mostly to do: normalize the whole chunk (the C side copies what is already normalized)
+        // into a fresh buffer, which becomes the result without another copy.
+        out = try normalizer.normalizeUTF8(input, range: input.indices)
+      } else {
+        out = []
+        out.reserveCapacity(input.count + input.count / 8 + 16)
+        out.append(contentsOf: input[..<prefix])
+        try normalizer.normalizeUTF8(input, range: prefix..<input.count, appendingTo: &out)
+      }
       if out == input { return nil }
       changes += input.count - prefix
       return out

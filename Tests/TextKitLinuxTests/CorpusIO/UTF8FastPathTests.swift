@@ -204,4 +204,10 @@ struct UTF8FastPathTests {
     }
     #expect(try fused.normalize("  Hello,  world... (it's) ok!\n") == "Hello world its ok\n")
   }
+
+  @Test func latinFoldingRangeGuardCoversTheTable() throws {
+    #expect(LatinFolding.table.keys.allSatisfy(LatinFolding.mayFold))
+    let search = TextNormalizer(profile: .search)
+    #expect(try search.normalize("Qırmızı Qəsəbə, Łódź, ɨ") == "qirmizi qasaba lodz i")
+  }
 }
