@@ -1,8 +1,14 @@
-// Byte-level helpers with no ICU dependency: UTF-8 validation and scanning at memory speed.
+// Byte-level helpers, no ICU headers: UTF-8 validation and scanning at memory speed (the NFC
+// stability bits come from cicu_core.cpp).
 #define _GNU_SOURCE 1
 #include "CICU.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>  // SSE2 is part of x86-64; other targets use the portable loops
+#endif
 
 static inline int is_cont(uint8_t b) { return (b & 0xC0) == 0x80; }
 
@@ -84,6 +90,29 @@ int64_t cicu_find_interesting(const uint8_t *src, int64_t len, const uint8_t *sp
   const int ascii_quiet = specials[0x80] != 0;
   const int few = specials[0x83] != 0;
   const uint8_t s1 = specials[0x81], s2 = specials[0x82];
+#if defined(__SSE2__)
+  if (ascii_quiet || few) {
+    // 16 bytes a step: a bit per non-ASCII byte (and per flagged ASCII byte); only those bytes
+    // are looked up in the table.
+    const __m128i v1 = _mm_set1_epi8((char)s1), v2 = _mm_set1_epi8((char)s2);
+    for (; i + 16 <= len; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+      unsigned m = (unsigned)_mm_movemask_epi8(v);
+      if (few) m |= (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, v1), _mm_cmpeq_epi8(v, v2)));
+      while (m) {
+        int k = __builtin_ctz(m);
+        uint8_t b = src[i + k];
+        if (specials[b] && (b < 0x80 || b >= 0xC0)) return i + k;
+        m &= m - 1;
+      }
+    }
+    for (; i < len; i++) {
+      uint8_t b = src[i];
+      if (specials[b] && (b < 0x80 || b >= 0xC0)) return i;
+    }
+    return len;
+  }
+#endif
   if (ascii_quiet || few) {
     for (;;) {
       while (i + 8 <= len) {
@@ -151,27 +180,8 @@ void cicu_tune_allocator_for_streaming(void) {
 }
 
 int64_t cicu_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst, int64_t *runs) {
-  int64_t o = 0, n = 0;
-  int64_t i = 0;
-  int at_line_start = 1;
-  while (i < len) {
-    uint8_t b = src[i];
-    if (b == ' ' || b == '\t') {
-      int64_t j = i;
-      while (j < len && (src[j] == ' ' || src[j] == '\t')) j++;
-      int at_line_end = j == len || src[j] == '\n';
-      int keep = !(at_line_start || at_line_end);
-      if (!(keep && j - i == 1 && b == ' ')) n++;
-      if (keep) dst[o++] = ' ';
-      i = j;
-      continue;
-    }
-    at_line_start = b == '\n';
-    dst[o++] = b;
-    i++;
-  }
-  *runs = n;
-  return o;
+  int64_t mapped = 0;
+  return cicu_map_collapse_whitespace(src, len, dst, NULL, &mapped, runs);
 }
 
 int64_t cicu_replace_bytes_with_space(uint8_t *buf, int64_t len, const uint8_t *table) {
@@ -180,4 +190,256 @@ int64_t cicu_replace_bytes_with_space(uint8_t *buf, int64_t len, const uint8_t *
     if (table[buf[i]]) { buf[i] = ' '; n++; }
   }
   return n;
+}
+
+// MARK: One-pass UTF-8 scan (validation, line facts, NFC stability)
+
+
+// NFC-stable code points (ccc 0 and NFC_Quick_Check = Yes: they never change under NFC and
+// never combine with what precedes them), one bit each for U+0000..U+1FFFF, filled lazily from
+// ICU one 256-code-point page at a time (cicu_core.cpp) the first time a page is seen.
+#define STABLE_PAGES (0x20000 >> 8)
+static uint8_t stable_bits[0x20000 >> 3];
+static _Atomic uint8_t stable_ready[STABLE_PAGES];
+static pthread_mutex_t stable_lock = PTHREAD_MUTEX_INITIALIZER;
+void cicu_nfc_fill_stable_page(int32_t page, uint8_t bits[32]);  // cicu_core.cpp
+
+static void fill_stable_page(uint32_t page) {
+  pthread_mutex_lock(&stable_lock);
+  if (!atomic_load_explicit(&stable_ready[page], memory_order_relaxed)) {
+    cicu_nfc_fill_stable_page((int32_t)page, stable_bits + (page << 5));
+    atomic_store_explicit(&stable_ready[page], 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&stable_lock);
+}
+
+static inline int nfc_stable(uint32_t cp) {
+  if (cp >= 0x20000) return 0;
+  uint32_t page = cp >> 8;
+  if (!atomic_load_explicit(&stable_ready[page], memory_order_acquire)) fill_stable_page(page);
+  return (stable_bits[cp >> 3] >> (cp & 7)) & 1;
+}
+
+bool cicu_nfc_is_stable(int32_t c) { return c >= 0 && (c < 0x80 || nfc_stable((uint32_t)c)); }
+
+void cicu_utf8_scan(const uint8_t *src, int64_t len, bool allow_truncated_tail, bool track_nfc,
+                    cicu_utf8_scan_result *r) {
+  int64_t i = 0, nl = 0, last = -1, le = -1, un = -1;
+  int32_t bad = 0;
+#if defined(__SSE2__)
+  const __m128i vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
+#endif
+  while (i < len) {
+    // ASCII blocks: count and locate '\n', note the first '\r'.
+#if defined(__SSE2__)
+    while (i + 64 <= len) {  // 64 bytes a step while all ASCII
+      const __m128i *q = (const __m128i *)(const void *)(src + i);
+      __m128i a = _mm_loadu_si128(q), b = _mm_loadu_si128(q + 1);
+      __m128i c = _mm_loadu_si128(q + 2), d = _mm_loadu_si128(q + 3);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+      uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, vnl)) |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, vnl)) << 16 |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, vnl)) << 32 |
+                   (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(d, vnl)) << 48;
+      if (m) {
+        nl += __builtin_popcountll(m);
+        last = i + 63 - __builtin_clzll(m);
+      }
+      if (le < 0) {
+        __m128i cr = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vcr), _mm_cmpeq_epi8(b, vcr)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(c, vcr), _mm_cmpeq_epi8(d, vcr)));
+        if (_mm_movemask_epi8(cr)) {
+          for (int k = 0; k < 64; k++) {
+            if (src[i + k] == '\r') { le = i + k; break; }
+          }
+        }
+      }
+      i += 64;
+    }
+    while (i + 16 <= len) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+      if (_mm_movemask_epi8(v)) break;
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+      if (m) {
+        nl += __builtin_popcount(m);
+        last = i + 31 - __builtin_clz(m);
+      }
+      if (le < 0) {
+        unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vcr));
+        if (c) le = i + __builtin_ctz(c);
+      }
+      i += 16;
+    }
+#else
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, src + i, 8);
+      if (w & HIGHS) break;
+      if (has_byte(w, '\n') | (le < 0 ? has_byte(w, '\r') : 0)) break;
+      i += 8;
+    }
+#endif
+    // Then up to 16 bytes one at a time (a block with non-ASCII bytes, or the end).
+    int64_t stop = i + 16 < len ? i + 16 : len;
+    while (i < stop) {
+      uint8_t c = src[i];
+      if (c < 0x80) {
+        if (c == '\n') { nl++; last = i; }
+        else if (c == '\r' && le < 0) le = i;
+        i++;
+        continue;
+      }
+      int need;
+      uint8_t lo = 0x80, hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) need = 1;
+      else if (c == 0xE0) { need = 2; lo = 0xA0; }
+      else if (c == 0xED) { need = 2; hi = 0x9F; }
+      else if (c >= 0xE1 && c <= 0xEF) need = 2;
+      else if (c == 0xF0) { need = 3; lo = 0x90; }
+      else if (c == 0xF4) { need = 3; hi = 0x8F; }
+      else if (c >= 0xF1 && c <= 0xF3) need = 3;
+      else { bad = 1; goto stop_here; }
+      for (int k = 0; k < need; k++) {
+        int64_t j = i + 1 + k;
+        if (j >= len) {
+          if (allow_truncated_tail) goto stop_here;  // bad stays 0: a tail for the next chunk
+          bad = (int32_t)(j - i);
+          goto stop_here;
+        }
+        uint8_t x = src[j];
+        if (k == 0 ? (x < lo || x > hi) : !is_cont(x)) { bad = (int32_t)(j - i); goto stop_here; }
+      }
+      uint32_t cp;
+      if (need == 1) cp = ((uint32_t)(c & 0x1F) << 6) | (src[i + 1] & 0x3F);
+      else if (need == 2)
+        cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
+      else
+        cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(src[i + 1] & 0x3F) << 12) |
+             ((uint32_t)(src[i + 2] & 0x3F) << 6) | (src[i + 3] & 0x3F);
+      if (le < 0 && (cp == 0x85 || cp == 0x2028 || cp == 0x2029)) le = i;
+      if (track_nfc && un < 0 && !nfc_stable(cp)) un = i;
+      i += need + 1;
+    }
+  }
+stop_here:
+  r->end = i < len ? i : len;
+  r->bad_len = bad;
+  r->newlines = nl;
+  r->last_newline = last;
+  r->first_line_end = le;
+  r->first_nfc_unstable = track_nfc ? un : 0;
+}
+
+// MARK: Punctuation to space and whitespace collapsing in one pass
+
+// Byte classes for collapsing: a blank is a space, a tab or a byte mapped to a space.
+enum { WS_ORDINARY = 0, WS_SPACE = 1, WS_BLANK = 2, WS_NEWLINE = 3 };
+
+#if defined(__SSE2__)
+// Bytes the 16-byte scan flags as possibly blank (besides the space): ASCII below '0' except
+// space, '\n', '$', '\'' and '+', and ':'..'@', '['..'_', '{'..'}'. A superset of the tab and
+// of the ASCII punctuation the search profile maps to spaces; others are checked exactly.
+static inline int simd_maybe_blank(int b) {
+  if (b >= 0x80) return 0;
+  if (b < 0x30) return b != ' ' && b != '\n' && b != '$' && b != '\'' && b != '+';
+  return (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x5F) || (b >= 0x7B && b <= 0x7D);
+}
+static inline unsigned simd_blank_mask(__m128i v) {
+  const __m128i zero = _mm_setzero_si128();
+  __m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+  __m128i low = _mm_and_si128(ascii, _mm_cmplt_epi8(v, _mm_set1_epi8(0x30)));
+  __m128i except = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))));
+  low = _mm_andnot_si128(except, low);
+  __m128i r1 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x39)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x41)));
+  __m128i r2 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x5A)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x60)));
+  __m128i r3 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x7A)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7E)));
+  (void)zero;
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, r1), _mm_or_si128(r2, r3)));
+}
+#endif
+
+// Whether the byte at p starts work for the collapser: a tab or mapped byte, or a space that
+// is not a single space between two ordinary bytes of a line.
+static inline int ws_work_at(const uint8_t *src, int64_t len, int64_t p, const uint8_t *cls) {
+  uint8_t c = cls[src[p]];
+  if (c == WS_BLANK) return 1;
+  if (c != WS_SPACE) return 0;
+  if (p == 0 || src[p - 1] == '\n') return 1;
+  return p + 1 >= len || cls[src[p + 1]] != WS_ORDINARY;
+}
+
+int64_t cicu_map_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst,
+                                     const uint8_t *to_space, int64_t *mapped, int64_t *runs) {
+  uint8_t cls[256];
+  int simd = 1;
+  for (int b = 0; b < 256; b++) {
+    int sp = to_space && to_space[b] && b < 0x80 && b != '\n';
+    cls[b] = b == ' ' ? WS_SPACE : b == '\n' ? WS_NEWLINE : (b == '\t' || sp) ? WS_BLANK : WS_ORDINARY;
+#if defined(__SSE2__)
+    if (cls[b] == WS_BLANK && !simd_maybe_blank(b)) simd = 0;  // the 16-byte scan would miss it
+#endif
+  }
+  // Copy unchanged stretches in bulk; at each run of blanks (spaces, tabs, mapped bytes) write
+  // one space unless the run begins a line or ends at a '\n' or the end. A run counts as a
+  // whitespace change unless it was a single space (or byte mapped to one) that stays.
+  int64_t o = 0, n = 0, m = 0, i = 0;
+#if !defined(__SSE2__)
+  (void)simd;
+#endif
+  while (i < len) {
+    // Copy up to the next byte where there is work (see ws_work_at), 16 bytes a step: each
+    // block is stored whole (dst has room: o <= i and i + 17 <= len), then o advances only
+    // past the bytes before the work.
+#if defined(__SSE2__)
+    if (simd) {
+      const __m128i vsp = _mm_set1_epi8(' '), vnl = _mm_set1_epi8('\n');
+      while (i + 17 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        _mm_storeu_si128((__m128i *)(void *)(dst + o), v);
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vsp));
+        unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+        unsigned bl = simd_blank_mask(v);
+        uint8_t after = src[i + 16];
+        unsigned next_bl_nl = ((sp | bl | nl) >> 1) |
+                              ((unsigned)(after == ' ' || after == '\n' || simd_maybe_blank(after)) << 15);
+        unsigned prev_nl = (nl << 1) | (unsigned)(i == 0 || src[i - 1] == '\n');
+        unsigned work = (bl | (sp & (next_bl_nl | prev_nl))) & 0xFFFF;
+        if (work) {
+          int k = __builtin_ctz(work);
+          o += k;
+          i += k;
+          goto at_work;
+        }
+        o += 16;
+        i += 16;
+      }
+    }
+#endif
+    while (i < len && !ws_work_at(src, len, i, cls)) dst[o++] = src[i++];
+    if (i >= len) break;
+#if defined(__SSE2__)
+  at_work:;
+#endif
+    int64_t p = i;
+    if (cls[src[p]] == WS_ORDINARY || cls[src[p]] == WS_NEWLINE) {  // looked like work, is not
+      dst[o++] = src[p];
+      i = p + 1;
+      continue;
+    }
+    int line_start = p == 0 || src[p - 1] == '\n';
+    int64_t j = p;
+    while (j < len && (cls[src[j]] == WS_SPACE || cls[src[j]] == WS_BLANK)) {
+      m += cls[src[j]] == WS_BLANK && src[j] != '\t';
+      j++;
+    }
+    int keep = !line_start && j < len && src[j] != '\n';
+    if (keep) dst[o++] = ' ';
+    if (!(keep && j - p == 1 && src[p] != '\t')) n++;  // one space (or byte mapped to one) stays
+    i = j;
+  }
+  *mapped = m;
+  *runs = n;
+  return o;
 }

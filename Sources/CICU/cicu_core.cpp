@@ -10,6 +10,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
@@ -342,4 +343,26 @@ extern "C" int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char nam
   if (det) ucsdet_close(det);
   *status = ec;
   return U_SUCCESS(ec) ? confidence : -1;
+}
+
+// MARK: NFC-stable code points (for the one-pass UTF-8 scan in cicu_bytes.c)
+
+// Bit c & 7 of bits[(c & 0xFF) >> 3] for each code point c of the page: set when c has
+// canonical combining class 0 and NFC_Quick_Check = Yes. Such a character is unchanged by NFC
+// and never combines with a character before it, so text made only of them is in NFC.
+extern "C" void cicu_nfc_fill_stable_page(int32_t page, uint8_t bits[32]) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(ec);
+  memset(bits, 0, 32);
+  for (int32_t k = 0; k < 256; k++) {
+    UChar32 c = (page << 8) | k;
+    bool stable;
+    if (U_SUCCESS(ec) && nfc->isInert(c)) {
+      stable = true;
+    } else {
+      stable = u_getCombiningClass(c) == 0 &&
+               u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+    }
+    if (stable) bits[k >> 3] |= static_cast<uint8_t>(1u << (k & 7));
+  }
 }

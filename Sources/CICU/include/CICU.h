@@ -71,6 +71,36 @@ const char *cicu_script_short_name(int32_t script);
 /// `*bad_len` receives the length of the maximal ill-formed subpart (1..3).
 int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_truncated_tail,
                                int64_t *tail_start, int32_t *bad_len);
+/// What one pass of `cicu_utf8_scan` found. Offsets are from `src`; -1 means "none".
+typedef struct {
+  /// Where the scan stopped: `len`, the start of an ill-formed sequence (`bad_len` > 0), or the
+  /// start of a sequence truncated by the end of `src` (allowed; `bad_len` == 0).
+  int64_t end;
+  /// Length of the maximal ill-formed subpart at `end` (1..3), or 0.
+  int32_t bad_len;
+  /// Number of '\n' bytes before `end`, and the offset of the last one.
+  int64_t newlines;
+  int64_t last_newline;
+  /// First CR, NEL (U+0085), LINE SEPARATOR or PARAGRAPH SEPARATOR before `end`.
+  int64_t first_line_end;
+  /// With `track_nfc`: the first scalar before `end` that is not NFC-stable (see
+  /// `cicu_nfc_is_stable`); 0 without `track_nfc`.
+  int64_t first_nfc_unstable;
+} cicu_utf8_scan_result;
+
+/// Validates UTF-8 (exactly as `cicu_utf8_find_invalid`) and, in the same pass, counts line
+/// feeds, finds the last one and the first other line end, and (with `track_nfc`) the first
+/// scalar that NFC could change or combine with what precedes it. 16 bytes a step over ASCII.
+void cicu_utf8_scan(const uint8_t *src, int64_t len, bool allow_truncated_tail, bool track_nfc,
+                    cicu_utf8_scan_result *result);
+/// Whether the code point is NFC-stable: canonical combining class 0 and NFC_Quick_Check = Yes
+/// (from ICU, cached per 256 code points; false above U+1FFFF). Text made only of NFC-stable
+/// scalars is in NFC.
+bool cicu_nfc_is_stable(int32_t c);
+/// `cicu_collapse_whitespace` after mapping every ASCII byte flagged in `to_space` (256
+/// entries, or NULL) to a space, in one pass; `*mapped` counts those bytes.
+int64_t cicu_map_collapse_whitespace(const uint8_t *src, int64_t len, uint8_t *dst,
+                                     const uint8_t *to_space, int64_t *mapped, int64_t *runs);
 /// Number of bytes equal to `byte` in `src` (memchr speed).
 int64_t cicu_count_byte(const uint8_t *src, int64_t len, uint8_t byte);
 /// Offset of the last `byte` in `src`, or -1.

@@ -20,6 +20,41 @@ enum ByteScanning {
     }
   }
 
+  /// What ``scanUTF8(_:allowTruncatedTail:trackNFC:)`` found (offsets into the scanned array).
+  struct UTF8Scan: Sendable, Hashable {
+    /// Where the scan stopped: the end, an ill-formed sequence (`badLength > 0`), or the start of
+    /// a sequence truncated by the end of the bytes (when allowed).
+    var end: Int
+    /// Length of the ill-formed sequence at `end`, or 0.
+    var badLength: Int
+    /// `\n` bytes before `end`, and the last one's offset.
+    var newlines: Int
+    var lastNewline: Int?
+    /// The first CR, NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR before `end`.
+    var firstLineEnd: Int?
+    /// The first scalar before `end` that is not NFC-stable (`end` if none); 0 when not tracked.
+    var firstNFCUnstable: Int
+  }
+
+  /// One pass over UTF-8: validation (as ``findInvalidUTF8(_:range:allowTruncatedTail:)``), line
+  /// feeds, other line ends and, with `trackNFC`, the first scalar NFC might change.
+  static func scanUTF8(_ bytes: [UInt8], allowTruncatedTail: Bool, trackNFC: Bool) -> UTF8Scan {
+    var r = cicu_utf8_scan_result()
+    bytes.withUnsafeBufferPointer { p in
+      cicu_utf8_scan(p.baseAddress, Int64(p.count), allowTruncatedTail, trackNFC, &r)
+    }
+    let end = Int(r.end)
+    return UTF8Scan(
+      end: end, badLength: Int(r.bad_len), newlines: Int(r.newlines),
+      lastNewline: r.last_newline < 0 ? nil : Int(r.last_newline),
+      firstLineEnd: r.first_line_end < 0 ? nil : Int(r.first_line_end),
+      firstNFCUnstable: !trackNFC ? 0 : r.first_nfc_unstable < 0 ? end : Int(r.first_nfc_unstable))
+  }
+
+  /// Whether NFC leaves the scalar unchanged and never combines it with what precedes it
+  /// (canonical combining class 0 and NFC_Quick_Check = Yes, from ICU).
+  static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool { cicu_nfc_is_stable(Int32(bitPattern: scalar.value)) }
+
   static func count(_ byte: UInt8, in bytes: [UInt8], range: Range<Int>) -> Int {
     if range.isEmpty { return 0 }
     return bytes.withUnsafeBufferPointer { p in
@@ -64,6 +99,23 @@ enum ByteScanning {
     }
     changes += Int(runs)
     return out
+  }
+
+  /// ASCII bytes flagged in `table` to spaces, then whitespace collapsing (as
+  /// ``collapseWhitespace(_:changes:)``), in one C pass; `nil` if neither changed anything.
+  static func spacesAndCollapse(_ input: [UInt8], table: [UInt8]) -> (output: [UInt8], mapped: Int, runs: Int)? {
+    if input.isEmpty { return nil }
+    var runs: Int64 = 0
+    var mapped: Int64 = 0
+    let out = [UInt8](unsafeUninitializedCapacity: input.count) { dst, count in
+      count = input.withUnsafeBufferPointer { src in
+        table.withUnsafeBufferPointer { t in
+          Int(cicu_map_collapse_whitespace(src.baseAddress, Int64(src.count), dst.baseAddress, t.baseAddress, &mapped, &runs))
+        }
+      }
+    }
+    if mapped == 0 && runs == 0 { return nil }
+    return (out, Int(mapped), Int(runs))
   }
 
   /// Replaces the ASCII bytes flagged in `table` with spaces, in place; returns how many.

@@ -53,7 +53,15 @@ final class ICUNormalizer: @unchecked Sendable {
     throws(ICUError)
   {
     if range.isEmpty { return }
-    let result = try bytes.withUnsafeBufferPointer { all throws(ICUError) in
+    output.append(contentsOf: try normalizeUTF8(bytes, range: range))
+  }
+
+  /// Normalizes well-formed UTF-8 into a new buffer.
+  ///
+  /// The corresponding ICU function is `Normalizer2::normalizeUTF8`.
+  func normalizeUTF8(_ bytes: [UInt8], range: Range<Int>) throws(ICUError) -> [UInt8] {
+    if range.isEmpty { return [] }
+    return try bytes.withUnsafeBufferPointer { all throws(ICUError) in
       let src = all.baseAddress! + range.lowerBound
       let n = range.count
       return try ICUBuffer.bytes(initialCapacity: n + n / 2 + 16, function: "Normalizer2::normalizeUTF8") {
@@ -61,7 +69,6 @@ final class ICUNormalizer: @unchecked Sendable {
         Int(cicu_normalizer_normalize_utf8(handle, src, Int64(n), dest, Int64(capacity), &status))
       }
     }
-    output.append(contentsOf: result)
   }
 
   /// Whether a chunk may be cut right before `scalar` without changing the normalization.

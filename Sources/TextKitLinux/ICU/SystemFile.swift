@@ -29,6 +29,8 @@ final class SystemFile: @unchecked Sendable {
   static func openForReading(_ path: String) throws(SystemError) -> SystemFile {
     let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw SystemError(errno: errno, operation: "open", path: path) }
+    // Reads are sequential: let the kernel read ahead further (ignored for pipes).
+    _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
     return SystemFile(fd: fd, path: path, owned: true)
   }
 
@@ -65,20 +67,24 @@ final class SystemFile: @unchecked Sendable {
       if failure != 0 { throw SystemError(errno: failure, operation: "read", path: path) }
       return got
     }
-    let old = buffer.count
-    buffer.reserveCapacity(old + count)
+    // Buffer holding a carried-over tail: a new buffer with the tail copied in front, the read
+    // landing in uninitialized storage after it (no zero fill, no second copy of the chunk).
+    let tail = buffer
+    let old = tail.count
     var got = 0
     var failure: Int32 = 0
-    buffer.append(contentsOf: repeatElement(0, count: count))
-    buffer.withUnsafeMutableBufferPointer { p in
+    buffer = [UInt8](unsafeUninitializedCapacity: old + count) { p, initialized in
+      tail.withUnsafeBufferPointer { tail in
+        p.baseAddress!.initialize(from: tail.baseAddress!, count: old)
+      }
       while true {
         let r = Glibc.read(fd, p.baseAddress! + old, count)
         if r < 0 && errno == EINTR { continue }
         if r < 0 { failure = errno } else { got = r }
         break
       }
+      initialized = old + got
     }
-    buffer.removeLast(count - got)
     if failure != 0 { throw SystemError(errno: failure, operation: "read", path: path) }
     return got
   }

@@ -77,7 +77,7 @@ enum FusedScalarPass {
     case .hebrewMarks(let policy):
       return policy.removes(v) ? [] : nil
     case .foldLatinDiacritics:
-      if let r = LatinFolding.table[v] { return r.map(UInt32.init) }
+      if LatinFolding.mayFold(v), let r = LatinFolding.table[v] { return r.map(UInt32.init) }
       if original, (0x0300...0x036F).contains(v) {
         var scratch: [UInt8] = []
         return LatinFolding.rewrite(v, in: b, at: i, into: &scratch) ? [] : nil

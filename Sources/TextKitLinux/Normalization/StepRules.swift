@@ -176,8 +176,16 @@ enum LatinFolding {
     return t
   }()
 
+  /// Whether `v` is in one of the ranges of ``table``, IPA included for ə and ɨ (a cheap test before the hash lookup:
+  /// Hebrew letters and most punctuation reach the fold step's scan but never fold).
+  @inline(__always)
+  static func mayFold(_ v: UInt32) -> Bool {
+    (0x00C0...0x02AF).contains(v) || (0x1E00...0x1EFF).contains(v) || (0x2C60...0x2C7F).contains(v)
+      || (0xA720...0xA7FF).contains(v)
+  }
+
   static func rewrite(_ v: UInt32, in b: [UInt8], at i: Int, into out: inout [UInt8]) -> Bool {
-    if let r = table[v] {
+    if mayFold(v), let r = table[v] {
       out.append(contentsOf: r)
       return true
     }

@@ -4,18 +4,27 @@
 /// with a C scanner, decodes a scalar only there, and copies untouched runs in bulk. A pass that
 /// changes nothing returns `nil`, so the chunk is not copied.
 enum StepRunner {
-  static func run(_ step: NormalizationStep, on input: [UInt8], changes: inout Int) throws(ICUError)
+  /// Runs one step; `nil` if it changed nothing. For a normalization form, `checkFrom` is an
+  /// offset (at a normalization boundary) before which the input is known to be in the form.
+  static func run(_ step: NormalizationStep, on input: [UInt8], changes: inout Int, checkFrom: Int = 0) throws(ICUError)
     -> [UInt8]?
   {
     switch step {
     case .form(let form):
       let normalizer = try ICUNormalizer.instance(form)
-      let prefix = try normalizer.normalizedPrefixLength(input, range: input.indices)
+      let prefix = checkFrom + (try normalizer.normalizedPrefixLength(input, range: checkFrom..<input.count))
       if prefix == input.count { return nil }
-      var out: [UInt8] = []
-      out.reserveCapacity(input.count + input.count / 8 + 16)
-      out.append(contentsOf: input[..<prefix])
-      try normalizer.normalizeUTF8(input, range: prefix..<input.count, appendingTo: &out)
+      var out: [UInt8]
+      if prefix < input.count / 4 {
+        // Mostly to do: normalize the whole chunk (the C side copies what is already normalized)
+        // into a fresh buffer, which becomes the result without another copy.
+        out = try normalizer.normalizeUTF8(input, range: input.indices)
+      } else {
+        out = []
+        out.reserveCapacity(input.count + input.count / 8 + 16)
+        out.append(contentsOf: input[..<prefix])
+        try normalizer.normalizeUTF8(input, range: prefix..<input.count, appendingTo: &out)
+      }
       if out == input { return nil }
       changes += input.count - prefix
       return out
@@ -100,6 +109,23 @@ enum StepRunner {
     }
   }
 
+  /// ``NormalizationStep/punctuationToSpace`` then ``NormalizationStep/collapseWhitespace``:
+  /// the context rules (apostrophes, non-ASCII punctuation) first, then one C pass that turns
+  /// the other ASCII punctuation into spaces while collapsing whitespace. Same result as the two
+  /// steps one after the other: the context rules only ask whether a neighbour is a letter or
+  /// digit, which ASCII punctuation and the space it becomes are not.
+  static func punctuationAndWhitespace(_ input: [UInt8], punctuation: inout Int, whitespace: inout Int) -> [UInt8]? {
+    let context = rewrite(input, specials: Specials.contextPunctuation, changes: &punctuation) { v, i, len, out in
+      PunctuationRules.rewrite(v, in: input, at: i, length: len, into: &out)
+    }
+    let spaced = context ?? input
+    guard let (out, mapped, runs) = ByteScanning.spacesAndCollapse(spaced, table: Specials.contextFreeASCIIPunctuation)
+    else { return context }
+    punctuation += mapped
+    whitespace += runs
+    return out
+  }
+
   /// The shared scan-decode-rewrite loop. `body` gets the scalar value, its offset and length
   /// and the output buffer; it returns `true` if it handled the scalar (appending its
   /// replacement, possibly nothing), `false` to keep it.
@@ -117,7 +143,7 @@ enum StepRunner {
       i = ByteScanning.firstInteresting(in: input, from: i, specials: specials)
       if i >= n { break }
       let (v, len) = UTF8Bytes.decode(input, at: i)
-      scratch.removeAll(keepingCapacity: true)
+      if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
       if body(v, i, len, &scratch) {
         if out.isEmpty && copied == 0 { out.reserveCapacity(n + 16) }
         out.append(contentsOf: input[copied..<i])

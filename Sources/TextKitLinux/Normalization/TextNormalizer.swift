@@ -30,11 +30,16 @@ public struct TextNormalizer: Sendable {
         last.firstIndex + last.steps.count == i
       {
         groups[groups.count - 1].steps.append(step)
+      } else if step == .collapseWhitespace, let last = groups.last, last.steps == [.punctuationToSpace] {
+        // Punctuation to space and whitespace collapsing share one C pass (see `runPunctuationAndWhitespace`).
+        groups[groups.count - 1].steps.append(step)
       } else {
         groups.append(StepGroup(firstIndex: i, steps: [step], table: []))
       }
     }
-    for k in groups.indices where groups[k].steps.count > 1 { groups[k].table = FusedScalarPass.union(groups[k].steps) }
+    for k in groups.indices where groups[k].steps.count > 1 && groups[k].steps[0] != .punctuationToSpace {
+      groups[k].table = FusedScalarPass.union(groups[k].steps)
+    }
     self.groups = groups
   }
 
@@ -55,16 +60,64 @@ public struct TextNormalizer: Sendable {
   public func normalize(utf8 chunk: [UInt8], statistics: inout NormalizationStatistics) throws(ICUError)
     -> [UInt8]
   {
+    try normalize(utf8: chunk, facts: .unknown, statistics: &statistics)
+  }
+
+  /// What a scan of a chunk (``ByteScanning/scanUTF8(_:allowTruncatedTail:trackNFC:)``) already
+  /// established; steps it makes redundant are skipped while the chunk is still unchanged.
+  struct ChunkFacts: Sendable {
+    /// Whether the chunk may hold a CR, NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR.
+    var mayHaveLineEnds: Bool
+    /// Offset of the first scalar that is not NFC-stable (the chunk's length if none): the
+    /// text before it is in NFC and ends at a normalization boundary.
+    var firstNFCUnstable: Int
+
+    /// Nothing known.
+    static let unknown = ChunkFacts(mayHaveLineEnds: true, firstNFCUnstable: 0)
+  }
+
+  func normalize(utf8 chunk: [UInt8], facts: ChunkFacts, statistics: inout NormalizationStatistics) throws(ICUError)
+    -> [UInt8]
+  {
     var current = chunk
+    var untouched = true  // `current` is still `chunk`, so `facts` hold for it
     for group in groups {
       if group.steps.count == 1 {
         var changes = 0
-        if let next = try StepRunner.run(group.steps[0], on: current, changes: &changes) { current = next }
-        statistics.record(step: group.firstIndex, name: group.steps[0].name, changes: changes)
+        let step = group.steps[0]
+        var next: [UInt8]?
+        if untouched && step == .unifyLineEnds && !facts.mayHaveLineEnds {
+          next = nil
+        } else if untouched && step == .form(.nfc) && facts.firstNFCUnstable > 0 {
+          if facts.firstNFCUnstable >= current.count {
+            next = nil
+          } else {
+            // Check from the scalar before the first unstable one: all before it is stable.
+            let from = UTF8Bytes.decodeBefore(current, facts.firstNFCUnstable).1
+            next = try StepRunner.run(step, on: current, changes: &changes, checkFrom: from)
+          }
+        } else {
+          next = try StepRunner.run(step, on: current, changes: &changes)
+        }
+        if let next {
+          current = next
+          untouched = false
+        }
+        statistics.record(step: group.firstIndex, name: step.name, changes: changes)
+      } else if group.steps[0] == .punctuationToSpace {
+        var punctuation = 0
+        var whitespace = 0
+        if let next = StepRunner.punctuationAndWhitespace(current, punctuation: &punctuation, whitespace: &whitespace) {
+          current = next
+          untouched = false
+        }
+        statistics.record(step: group.firstIndex, name: group.steps[0].name, changes: punctuation)
+        statistics.record(step: group.firstIndex + 1, name: group.steps[1].name, changes: whitespace)
       } else {
         var changes = [Int](repeating: 0, count: group.steps.count)
         if let next = FusedScalarPass.run(group.steps, table: group.table, on: current, changes: &changes) {
           current = next
+          untouched = false
         }
         for (k, step) in group.steps.enumerated() {
           statistics.record(step: group.firstIndex + k, name: step.name, changes: changes[k])
