@@ -16,7 +16,11 @@ enum NameSkeleton {
   }()
 
   /// Class sequence of a token.
-  static func classes(_ token: PreparedToken) -> [UInt8] {
+  static func classes(_ token: PreparedToken) -> [UInt8] { classes(token, silentHet: false) }
+
+  /// Class sequence of a token; `silentHet` drops ח as English drops the `h` it is written as
+  /// (Hassin ~ חסין, Ahimeir ~ אחימאיר), the blocking key's second reading of it.
+  static func classes(_ token: PreparedToken, silentHet: Bool) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(token.units.count)
     func push(_ c: UInt8) {
@@ -32,7 +36,7 @@ enum NameSkeleton {
           k += (k + 1 < u.count && u[k + 1] == 5) ? 2 : 1
           continue
         }
-        push(hebrewClass[Int(u[k])])
+        if !(silentHet && u[k] == 7) { push(hebrewClass[Int(u[k])]) }
         k += 1
       }
       return out
@@ -107,14 +111,19 @@ enum NameSkeleton {
       let k = bit(f)
       if k < 64 { a |= 1 << UInt64(k) } else { b |= 1 << UInt64(k - 64) }
     }
-    for t in tokens where !t.isParticle {
-      let c = classes(t)
-      guard let first = c.first else { continue }
+    func add(_ c: [UInt8], initial: Bool) {
+      guard let first = c.first else { return }
       set(0x1000 | UInt32(first))
-      if t.isInitial { continue }
+      if initial { return }
       for (i, x) in c.enumerated() {
         set(0x2000 | UInt32(x))
         if i + 1 < c.count { set(0x3000 | UInt32(x) << 4 | UInt32(c[i + 1])) }
+      }
+    }
+    for t in tokens where !t.isParticle {
+      add(classes(t), initial: t.isInitial)
+      if t.script == .hebrew && t.units.contains(7) {
+        add(classes(t, silentHet: true), initial: t.isInitial)
       }
     }
     return (a, b)
