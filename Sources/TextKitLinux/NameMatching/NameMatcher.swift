@@ -90,12 +90,11 @@ public struct NameMatcher: Sendable {
       let initial = x.isInitial ? x : y
       guard let fu = full.units.first, let iu = initial.units.first else { return (-1, .initial, 0) }
       let ok: Bool
-      let first = PairHMMModel.initialRow
       if full.script == .hebrew && initial.script != .hebrew {
-        ok = model.firstLetters[first + Int(fu)] & (1 << UInt32(iu - 1)) != 0
+        ok = model.firstLetters[Int(fu)] & (1 << UInt32(iu - 1)) != 0
       } else if full.script != .hebrew && initial.script == .hebrew {
         let base = Int(iu % 22)
-        ok = (model.firstLetters[first + base] | model.firstLetters[first + Int(iu)]) & (1 << UInt32(fu - 1)) != 0
+        ok = (model.firstLetters[base] | model.firstLetters[Int(iu)]) & (1 << UInt32(fu - 1)) != 0
       } else if xHebrew == yHebrew {
         ok = fu % 22 == iu % 22 || (full.phonetic.first == initial.phonetic.first)
       } else {
@@ -109,8 +108,8 @@ public struct NameMatcher: Sendable {
     }
     let h = xHebrew ? x : y
     let l = xHebrew ? y : x
-    let norm = Double(h.units.count + l.units.count)
-    let rows = h.hmm.count == h.units.count ? h.hmm : model.hmmUnits(h.units)
+    let rows = h.hmm.isEmpty ? model.hmmUnits(h.units) : h.hmm
+    let norm = Double(rows.count + l.units.count)
     var best = model.logLikelihoodRatio(units: rows, letters: l.units, codes: l.codes) / norm
     var prefix = 0
     for stem in h.stems {

@@ -3,6 +3,8 @@
 /// Both scripts map to the same 14 consonant classes; vowels, vowel letters (א ה ו י ע), `h`,
 /// `w` (except before a vowel) and `y` vanish, `s` and `z` share a class, and repeats collapse, so איסייב and Isayev both give `S B`. English `g`, `j`,
 /// `zh`, `dzh` and Hebrew ג ג׳ ז׳ share one class (George is ג׳ורג׳); `ch`, `kh`, `k`, `c`, `q` and כ ק ח צ׳ another.
+/// The blocking signature also holds each token's second reading where the scripts disagree
+/// on a letter: ח as silent (Hassin חסין), Latin `z` and soft `c` as צ, `j` as י, `gh` silent.
 enum NameSkeleton {
   static let letters = "?BPGJDTZSXKLMNR"
   // Hebrew unit (0..<22 base letters) to class.
@@ -21,6 +23,13 @@ enum NameSkeleton {
   /// Class sequence of a token; `silentHet` drops ח as English drops the `h` it is written as
   /// (Hassin ~ חסין, Ahimeir ~ אחימאיר), the blocking key's second reading of it.
   static func classes(_ token: PreparedToken, silentHet: Bool) -> [UInt8] {
+    classes(token, silentHet: silentHet, otherReading: false)
+  }
+
+  /// `otherReading` (Latin only) gives the letters that Hebrew often writes another way their
+  /// second reading: `z` and soft `c` as צ (Zion ציון, Cesar צזר), `j` as the vowel letter י
+  /// (Johann יוהאן), `gh` silent (Hughes יוז).
+  static func classes(_ token: PreparedToken, silentHet: Bool, otherReading: Bool) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(token.units.count)
     func push(_ c: UInt8) {
@@ -55,7 +64,11 @@ enum NameSkeleton {
       case UInt8(ascii: "c"):
         if n == UInt8(ascii: "h") || n == UInt8(ascii: "k") { push(10); i += 2; continue }
         if n == UInt8(ascii: "z") { push(10); i += 2; continue }
-        if n == UInt8(ascii: "e") || n == UInt8(ascii: "i") || n == UInt8(ascii: "y") { push(8) } else { push(10) }
+        if n == UInt8(ascii: "e") || n == UInt8(ascii: "i") || n == UInt8(ascii: "y") {
+          push(otherReading ? 9 : 8)
+        } else {
+          push(10)
+        }
       case UInt8(ascii: "k"):
         if n == UInt8(ascii: "h") { push(10); i += 2; continue }
         push(10)
@@ -72,9 +85,13 @@ enum NameSkeleton {
         push(5)
       case UInt8(ascii: "z"):
         if n == UInt8(ascii: "h") { push(3); i += 2; continue }
-        push(8)
+        push(otherReading ? 9 : 8)
       case UInt8(ascii: "g"):
-        if n == UInt8(ascii: "h") { push(3); i += 2; continue }
+        if n == UInt8(ascii: "h") {
+          if !otherReading { push(3) }
+          i += 2
+          continue
+        }
         push(3)
       case UInt8(ascii: "x"): push(10); push(8)
       case UInt8(ascii: "q"): push(10)
@@ -82,7 +99,7 @@ enum NameSkeleton {
       case UInt8(ascii: "w"):
         if i == 0 || [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o")].contains(n) { push(1) }
       case UInt8(ascii: "f"): push(2)
-      case UInt8(ascii: "j"): push(3)
+      case UInt8(ascii: "j"): if !otherReading { push(3) }
       case UInt8(ascii: "l"): push(11)
       case UInt8(ascii: "m"): push(12)
       case UInt8(ascii: "n"): push(13)
@@ -103,8 +120,15 @@ enum NameSkeleton {
     Int((feature &* 2_654_435_761) >> 25)  // top 7 bits: 0..<128
   }
 
+
   /// Hashed set of skeleton features: classes, adjacent class pairs, token-initial classes.
   static func signature(_ tokens: [PreparedToken]) -> (UInt64, UInt64) {
+    signature(tokens, secondReadings: true)
+  }
+
+  /// `secondReadings` adds the features of each token's second reading (ח silent; Latin
+  /// `z`, soft `c`, `j`, `gh` as ``classes(_:silentHet:otherReading:)`` reads them).
+  static func signature(_ tokens: [PreparedToken], secondReadings: Bool) -> (UInt64, UInt64) {
     var a: UInt64 = 0
     var b: UInt64 = 0
     func set(_ f: UInt32) {
@@ -122,8 +146,13 @@ enum NameSkeleton {
     }
     for t in tokens where !t.isParticle {
       add(classes(t), initial: t.isInitial)
+      guard secondReadings else { continue }
       if t.script == .hebrew && t.units.contains(7) {
         add(classes(t, silentHet: true), initial: t.isInitial)
+      }
+      if t.script != .hebrew && !t.isInitial {
+        let other = classes(t, silentHet: false, otherReading: true)
+        if other != classes(t) { add(other, initial: false) }
       }
     }
     return (a, b)

@@ -11,30 +11,16 @@ import Darwin
 /// by `unit * chunkCodeCount + chunkCode`, so the forward DP is a few multiply-adds a cell.
 final class PairHMMModel: Sendable {
   static let chunkCodeCount = 19_683  // 27^3: chunks of up to three letters 1...26
-  /// Rows of the emission table: 0..<44 letter units, 44 the second ו of וו, 45 the second
-  /// י of יי, 46 no Hebrew unit, 47 + u unit u first in its token (see ``hmmUnits(_:)``).
+  /// Rows of the emission table: 0..<44 letter units, 46 no Hebrew unit (44 in older files).
   static let epsilonUnit = 46
-  static let initialRow = 47
-  static let unitCount = 91
+  static let unitCount = 47
   let emission: [Double]
   let hebrewLogP: [Double]
   let latinLogP: [Double]
   /// Per Hebrew unit, a bit set of Latin letters (bit l-1) that start a likely chunk of it.
   let firstLetters: [UInt32]
-  /// Whether the table has the context rows (doubled vowel letters, token-initial letters);
-  /// a table without them (an older file, its no-Hebrew row numbered 44) uses plain units.
-  let hasContext: Bool
-
-  /// The letter unit of each emission row (for the background model).
-  static let baseUnit: [Int] = (0..<unitCount).map { r in
-    switch r {
-    case 0..<44: r
-    case 44: 5
-    case 45: 9
-    case 46: 0
-    default: r - initialRow
-    }
-  }
+  /// Whether the second letter of וו and יי is dropped before scoring (model line `C 2`).
+  let collapsesDoubled: Bool
 
   /// The embedded model, loaded on first use.
   static let shared: PairHMMModel = {
@@ -44,16 +30,16 @@ final class PairHMMModel: Sendable {
 
   init(text: String) {
     var emission = [Double](repeating: 0, count: Self.unitCount * Self.chunkCodeCount)
-    var hebrew = [Double](repeating: -4, count: Self.unitCount)
+    var hebrew = [Double](repeating: -4, count: 44)
     var latin = [Double](repeating: -4, count: 27)
     var starts = [[Double]](repeating: [Double](repeating: 0, count: 27), count: Self.unitCount)
-    let context = text.split(separator: "\n").contains { $0.hasPrefix("C 1") }
+    let collapse = text.split(separator: "\n").contains { $0.hasPrefix("C 2") }
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
       let f = line.split(separator: " ")
       guard f.count >= 3, var a = Int(f[1]) else { continue }
-      if !context && f[0] == "P" && a == 44 { a = Self.epsilonUnit }
+      if f[0] == "P" && a == 44 { a = Self.epsilonUnit }
       switch f[0] {
-      case "H": if a < Self.unitCount, let v = Double(f[2]) { hebrew[a] = v }
+      case "H": if a < 44, let v = Double(f[2]) { hebrew[a] = v }
       case "L": if a < 27, let v = Double(f[2]) { latin[a] = v }
       case "P":
         guard f.count >= 4, let code = Int(f[2]), let v = Double(f[3]), a < Self.unitCount,
@@ -73,16 +59,8 @@ final class PairHMMModel: Sendable {
     }
     // א and ע begin names with any vowel (אילהם Ilham, עומר Omer, אוסקר Oscar).
     let vowels: UInt32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24)
-    for u in [0, 15, 22, 37] {
-      masks[u] |= vowels
-      masks[Self.initialRow + u] |= vowels
-    }
-    if !context {
-      // Without context rows a token-initial letter is looked up as the plain unit.
-      for u in 0..<44 { masks[Self.initialRow + u] = masks[u] }
-    }
-    if !context { for r in 44..<Self.unitCount { hebrew[r] = hebrew[Self.baseUnit[r]] } }
-    self.hasContext = context
+    for u in [0, 15, 22, 37] { masks[u] |= vowels }
+    self.collapsesDoubled = collapse
     self.emission = emission
     self.hebrewLogP = hebrew
     self.latinLogP = latin
@@ -92,7 +70,7 @@ final class PairHMMModel: Sendable {
   /// Log-likelihood ratio log P(h, l) − log P(h) − log P(l) by the forward algorithm.
   ///
   /// - Parameters:
-  ///   - units: emission rows of the Hebrew units (``hmmUnits(_:)``).
+  ///   - units: Hebrew units as scored (``hmmUnits(_:)``).
   ///   - letters: Latin letters (1...26).
   ///   - codes: chunk codes of `letters`, `codes[j * 4 + k]` for the chunk of `k` letters ending at `j`.
   /// - Complexity: O(units × letters), no allocation for names under 64 letters.
@@ -138,18 +116,15 @@ final class PairHMMModel: Sendable {
     return log(forward) - background
   }
 
-  /// The emission rows of a Hebrew token's units: a token-initial letter and the second
-  /// letter of וו and יי have their own rows (keep in sync with `hmm_units` in
-  /// Scripts/train-matcher).
+  /// The units the pair HMM scores: with ``collapsesDoubled`` the second letter of וו and
+  /// יי is dropped (ktiv male doubles them to write one consonant: דייוויד David). Keep in
+  /// sync with `hmm_units` in Scripts/train-matcher.
   func hmmUnits(_ units: [UInt8]) -> [UInt8] {
-    guard hasContext else { return units }
-    var out = units
-    for k in out.indices {
-      if k == 0 {
-        out[k] = UInt8(Self.initialRow) + units[k]
-      } else if units[k] == units[k - 1] && (units[k] == 5 || units[k] == 9) {
-        out[k] = units[k] == 5 ? 44 : 45
-      }
+    guard collapsesDoubled else { return units }
+    var out: [UInt8] = []
+    out.reserveCapacity(units.count)
+    for k in units.indices where !(k > 0 && units[k] == units[k - 1] && (units[k] == 5 || units[k] == 9)) {
+      out.append(units[k])
     }
     return out
   }

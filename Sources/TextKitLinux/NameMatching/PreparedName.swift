@@ -5,13 +5,14 @@ struct PreparedToken: Sendable {
   var script: NameScript
   /// Hebrew units (0..<44) or Latin letters (1...26).
   var units: [UInt8]
-  /// Hebrew only: the pair HMM's emission rows of `units` (``PairHMMModel/hmmUnits(_:)``).
+  /// Hebrew only: `units` as the pair HMM scores them (``PairHMMModel/hmmUnits(_:)``).
   var hmm: [UInt8] = []
   /// Latin chunk codes (Latin and Cyrillic tokens only).
   var codes: [Int32]
   /// Same-script phonetic folding (see `NamePhonetics`).
   var phonetic: [UInt8]
-  /// Hebrew only: emission rows of stems left after removing prefixes, with the prefix length.
+  /// Hebrew only: stems left after removing prefixes (as the pair HMM scores them), with the
+  /// prefix length.
   var stems: [(units: [UInt8], prefixLength: Int)]
   var isInitial: Bool
   var isParticle: Bool
