@@ -4,9 +4,9 @@
 /// - Hebrew: letters U+05D0–U+05EA with final forms folded (ך→כ …), ligatures װ ױ ײ split,
 ///   niqqud and cantillation dropped; a geresh after a letter (ASCII `'`, U+05F3 `׳`, U+2019,
 ///   U+2018, U+00B4, backtick) makes a separate unit (ג׳ is 22 + ג), so units are 0..<44.
-/// - Latin: NFD, combining marks dropped, lowercase, ß→ss, æ→ae, œ→oe, ø→o, đ→d, ł→l, ı→i,
+/// - Latin: NFD, combining marks dropped (but č š ž → ch sh zh, ş ș → sh, ţ ț → ts), lowercase, ß→ss, æ→ae, œ→oe, ø→o, đ→d, ł→l, ı→i,
 ///   þ→th, ð→d, ħ→h; letters are 1...26; other characters (apostrophes) are dropped.
-/// - Cyrillic: romanized letter by letter (ж→zh, х→kh, ц→ts, ч→ch, ш→sh, щ→shch, ю→yu, я→ya,
+/// - Cyrillic: romanized letter by letter (е→ye first and after a vowel or sign, ж→zh, х→kh, ц→ts, ч→ch, ш→sh, щ→shch, ю→yu, я→ya,
 ///   й→y, ы→y, ъ ь dropped, Ukrainian і ї є ґ), then treated as Latin.
 /// - Tokens split at white space, hyphens, maqaf, `_`, `/`, `.` and `,`; a name with exactly
 ///   one comma ("Aliyev, Ilham") is turned around first.
@@ -68,6 +68,11 @@ enum NameFolding {
     return t
   }()
 
+  /// Lowercase Cyrillic vowels and signs after which е is romanized ye.
+  static let cyrillicYeContext: Set<UInt32> = [
+    0x430, 0x435, 0x451, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F, 0x44A, 0x44C, 0x456, 0x457, 0x454,
+  ]
+
   static func lowerCyrillic(_ v: UInt32) -> UInt32 {
     if (0x410...0x42F).contains(v) { return v + 0x20 }
     if (0x400...0x40F).contains(v) { return v + 0x50 }
@@ -83,6 +88,7 @@ enum NameFolding {
     for b in token.utf8 where b >= 0x80 { ascii = false; break }
     let text: String
     if ascii { text = String(token) } else { text = (try? NormalizationForm.nfd.normalize(String(token))) ?? String(token) }
+    var previousCyrillic: UInt32 = 0
     for s in text.unicodeScalars {
       var v = s.value
       if v < 0x80 {
@@ -90,9 +96,30 @@ enum NameFolding {
         if v >= 0x61 && v <= 0x7A { out.append(UInt8(v - 0x60)) }
         continue
       }
-      if (0x300...0x36F).contains(v) { continue }
+      if (0x300...0x36F).contains(v) {
+        // c s z + caron and s + cedilla or comma below add an h (č ch, š sh, ž zh, ş ș sh),
+        // t + cedilla or comma below an s (ţ ț ts); other marks go.
+        guard let last = out.last, v == 0x30C || v == 0x327 || v == 0x326 else { continue }
+        let c = last + 0x60
+        if v == 0x30C && (c == UInt8(ascii: "c") || c == UInt8(ascii: "s") || c == UInt8(ascii: "z")) {
+          out.append(8)
+        } else if v != 0x30C && c == UInt8(ascii: "s") {
+          out.append(8)
+        } else if v != 0x30C && c == UInt8(ascii: "t") {
+          out.append(19)
+        }
+        continue
+      }
       if (0x400...0x4FF).contains(v) {
-        if let r = cyrillic[lowerCyrillic(v)] { for b in r.utf8 { out.append(b - 0x60) } }
+        let c = lowerCyrillic(v)
+        // е is ye first in a word and after a vowel or a soft or hard sign (Исаев Isayev).
+        if c == 0x435 && (previousCyrillic == 0 || cyrillicYeContext.contains(previousCyrillic)) {
+          out.append(25)
+          out.append(5)
+        } else if let r = cyrillic[c] {
+          for b in r.utf8 { out.append(b - 0x60) }
+        }
+        previousCyrillic = c
         continue
       }
       let extra: String
@@ -122,6 +149,12 @@ enum NameFolding {
       if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) { return .latin }
     }
     return .other
+  }
+
+  /// Whether a Hebrew token begins with a final form (ך ם ן ף ץ), as text in visual order does.
+  static func startsWithFinalLetter(_ token: Substring) -> Bool {
+    guard let v = token.unicodeScalars.first?.value else { return false }
+    return v == 0x5DA || v == 0x5DD || v == 0x5DF || v == 0x5E3 || v == 0x5E5
   }
 
   /// Splits a name into raw tokens (after turning "Last, First" around).

@@ -96,16 +96,21 @@ public struct NameIndex: Sendable {
   /// The best `top` entries for `query`, best first.
   ///
   /// - Parameters:
-  ///   - shortlist: how many signature-nearest entries are scored in full.
+  ///   - shortlist: how many signature-nearest entries are scored in full (default
+  ///     ``defaultShortlist``).
   ///   - script: if given, only entries whose name is in this script are considered.
   /// - Complexity: O(count) integer operations plus O(shortlist) full scores.
-  public func search(_ query: String, top: Int = 10, shortlist: Int = 200, script: NameScript? = nil) -> [Result] {
+  public func search(_ query: String, top: Int = 10, shortlist: Int? = nil, script: NameScript? = nil) -> [Result] {
     search(PreparedName(query), top: top, shortlist: shortlist, script: script)
   }
 
+  /// The shortlist size used when a search gives none: 400 when every entry is kept
+  /// prepared (reranking is then cheap), 200 when entries are folded on demand.
+  public var defaultShortlist: Int { prepared.count == count ? 400 : 200 }
+
   /// ``search(_:top:shortlist:script:)`` for a prepared query.
-  public func search(_ q: PreparedName, top: Int = 10, shortlist: Int = 200, script: NameScript? = nil) -> [Result] {
-    let candidates = self.shortlist(q, size: shortlist, script: script)
+  public func search(_ q: PreparedName, top: Int = 10, shortlist: Int? = nil, script: NameScript? = nil) -> [Result] {
+    let candidates = self.shortlist(q, size: shortlist ?? defaultShortlist, script: script)
     var scored: [(Double, Int)] = []
     scored.reserveCapacity(candidates.count)
     for c in candidates {

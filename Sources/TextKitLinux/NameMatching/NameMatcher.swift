@@ -34,7 +34,10 @@ public struct NameMatcher: Sendable {
   static let spellingScale = 3.0
   static let unmatchedPenalty = 1.0
   static let missingPartPenalty = 1.0
-  static let prefixCost = 0.6  // LLR a prefix letter
+  static let prefixCost = 1.2  // LLR a prefix letter
+  static let initialMatch = -0.15  // per letter of the full token, for a fitting initial
+  static let initialMismatch = -1.5
+  static let orderPenalty = 0.05  // tokens paired out of order
   static let logisticScale = 0.12
 
   let model: PairHMMModel
@@ -97,7 +100,7 @@ public struct NameMatcher: Sendable {
       } else {
         ok = false
       }
-      return (ok ? -0.3 : -1.5, .initial, 0)
+      return (ok ? Self.initialMatch : Self.initialMismatch, .initial, 0)
     }
     if xHebrew == yHebrew {
       let sim = NamePhonetics.similarity(x.phonetic, y.phonetic, hebrew: xHebrew)
@@ -105,8 +108,9 @@ public struct NameMatcher: Sendable {
     }
     let h = xHebrew ? x : y
     let l = xHebrew ? y : x
-    let norm = Double(h.units.count + l.units.count)
-    var best = model.logLikelihoodRatio(units: h.units, letters: l.units, codes: l.codes) / norm
+    let rows = h.hmm.isEmpty ? model.hmmUnits(h.units) : h.hmm
+    let norm = Double(rows.count + l.units.count)
+    var best = model.logLikelihoodRatio(units: rows, letters: l.units, codes: l.codes) / norm
     var prefix = 0
     for stem in h.stems {
       let n = Double(stem.units.count + l.units.count)
@@ -117,6 +121,30 @@ public struct NameMatcher: Sendable {
     return ((best - Self.crossOffset) * Self.crossScale, .transliteration, prefix)
   }
 
+  /// A candidate pairing of tokens `aLo...aHi` of one name with `bLo...bHi` of the other (a
+  /// range longer than one token is a compound written apart on that side: LeBaron ~ לה-ברון).
+  struct Pairing {
+    var e: Double
+    var aLo: Int, aHi: Int, bLo: Int, bHi: Int
+    var method: NameMatch.Method
+    var prefix: Int
+  }
+
+  /// Two adjacent tokens of one script joined into one (for compounds written apart).
+  static func joined(_ x: PreparedToken, _ y: PreparedToken) -> PreparedToken {
+    let units = x.units + y.units
+    if x.script == .hebrew {
+      var t = PreparedToken(
+        text: x.text + "-" + y.text, script: .hebrew, units: units, codes: [],
+        phonetic: NamePhonetics.hebrew(units), stems: [], isInitial: false, isParticle: false)
+      t.hmm = PairHMMModel.shared.hmmUnits(units)
+      return t
+    }
+    return PreparedToken(
+      text: x.text + "-" + y.text, script: x.script, units: units, codes: PairHMMModel.chunkCodes(units),
+      phonetic: NamePhonetics.latin(units), stems: [], isInitial: false, isParticle: false)
+  }
+
   func evidence(
     _ a: PreparedName, _ b: PreparedName, alignment: inout [NameMatch.TokenAlignment], explain: Bool
   ) -> Double {
@@ -125,13 +153,31 @@ public struct NameMatcher: Sendable {
     if ta.isEmpty || tb.isEmpty { return -1 }
     let m = ta.count
     let n = tb.count
-    var scores = [(e: Double, i: Int, j: Int, method: NameMatch.Method, prefix: Int)]()
-    scores.reserveCapacity(m * n)
+    var scores = [Pairing]()
+    scores.reserveCapacity(m * n + 4)
     for i in 0..<m {
       for j in 0..<n {
         if ta[i].isParticle != tb[j].isParticle && (ta[i].isParticle || tb[j].isParticle) { continue }
         let (e, method, prefix) = tokenEvidence(ta[i], tb[j])
-        scores.append((e, i, j, method, prefix))
+        scores.append(Pairing(e: e, aLo: i, aHi: i, bLo: j, bHi: j, method: method, prefix: prefix))
+      }
+    }
+    // Compounds: the side with more tokens may pair two adjacent tokens with one token.
+    if m != n {
+      let (long, short) = m > n ? (ta, tb) : (tb, ta)
+      for k in 0..<(long.count - 1) where !long[k].isInitial && !long[k + 1].isInitial
+        && long[k].script == long[k + 1].script && !(long[k].isParticle && long[k + 1].isParticle)
+      {
+        let joined = Self.joined(long[k], long[k + 1])
+        for j in short.indices where !short[j].isInitial && !short[j].isParticle {
+          let (e, method, _) = tokenEvidence(joined, short[j])
+          let v = e
+          if m > n {
+            scores.append(Pairing(e: v, aLo: k, aHi: k + 1, bLo: j, bHi: j, method: method, prefix: 0))
+          } else {
+            scores.append(Pairing(e: v, aLo: j, aHi: j, bLo: k, bHi: k + 1, method: method, prefix: 0))
+          }
+        }
       }
     }
     scores.sort { $0.e > $1.e }
@@ -140,27 +186,27 @@ public struct NameMatcher: Sendable {
     var pairOfA = [Int](repeating: -1, count: m)
     var total = 0.0
     var weight = 0.0
-    var pairs = [(i: Int, j: Int, e: Double, method: NameMatch.Method, prefix: Int)]()
-    for s in scores where !usedA[s.i] && !usedB[s.j] {
+    var pairs = [Pairing]()
+    let unmatched = Self.unmatchedPenalty
+    for s in scores {
+      if usedA[s.aLo] || usedA[s.aHi] || usedB[s.bLo] || usedB[s.bHi] { continue }
       // A pair that is worse than leaving both tokens unmatched is not made.
-      let w = Double(ta[s.i].length + tb[s.j].length)
-      if s.e < -Self.unmatchedPenalty { continue }
-      usedA[s.i] = true
-      usedB[s.j] = true
-      pairOfA[s.i] = pairs.count
-      pairs.append((s.i, s.j, s.e, s.method, s.prefix))
-      let ww = (ta[s.i].isInitial || tb[s.j].isInitial) ? 2.0 : w
-      total += s.e * ww
-      weight += ww
+      if s.e < -unmatched { continue }
+      var w = 0.0
+      for i in s.aLo...s.aHi { usedA[i] = true; pairOfA[i] = pairs.count; w += Double(ta[i].length) }
+      for j in s.bLo...s.bHi { usedB[j] = true; w += Double(tb[j].length) }
+      pairs.append(s)
+      total += s.e * w
+      weight += w
     }
     if pairs.isEmpty { return -1 }
     var allInitials = true
-    for p in pairs where !(ta[p.i].isInitial || tb[p.j].isInitial) { allInitials = false }
+    for p in pairs where !(ta[p.aLo].isInitial || tb[p.bLo].isInitial) { allInitials = false }
     // Parts missing from one name only (the other is fully matched) cost less than
     // parts on both sides that do not pair up.
     let leftA = ta.indices.contains { !usedA[$0] && !ta[$0].isParticle }
     let leftB = tb.indices.contains { !usedB[$0] && !tb[$0].isParticle }
-    let penalty = leftA && leftB ? Self.unmatchedPenalty : Self.missingPartPenalty
+    let penalty = leftA && leftB ? unmatched : Self.missingPartPenalty
     for (i, t) in ta.enumerated() where !usedA[i] && !t.isParticle {
       let w = t.isInitial ? 1.0 : Double(t.length)
       total -= penalty * w
@@ -173,22 +219,36 @@ public struct NameMatcher: Sendable {
     }
     var e = total / max(weight, 1)
     if allInitials { e = min(e, -0.5) }
+    // Tokens paired out of order (Aliyev Ilham ~ Ilham Aliyev) cost a little, so that of two
+    // otherwise equal candidates the one written in the same order wins.
+    if pairs.count > 1 {
+      var crossed = false
+      for x in pairs.indices {
+        for y in pairs.indices where pairs[x].aLo < pairs[y].aLo && pairs[x].bLo > pairs[y].bLo { crossed = true }
+      }
+      if crossed { e -= Self.orderPenalty }
+    }
     if explain {
+      var reported = [Bool](repeating: false, count: pairs.count)
       for i in 0..<m {
         if pairOfA[i] >= 0 {
+          if reported[pairOfA[i]] { continue }
+          reported[pairOfA[i]] = true
           let p = pairs[pairOfA[i]]
           var prefix: String? = nil
           if p.prefix > 0 {
-            let h = ta[p.i].script == .hebrew ? ta[p.i].text : tb[p.j].text
+            let h = ta[p.aLo].script == .hebrew ? ta[p.aLo].text : tb[p.bLo].text
             prefix = String(h.prefix(p.prefix))
           }
-          alignment.append(.init(first: ta[i].text, second: tb[p.j].text, method: p.method, evidence: p.e, strippedPrefix: prefix))
+          let first = ta[p.aLo...p.aHi].map(\.text).joined(separator: " ")
+          let second = tb[p.bLo...p.bHi].map(\.text).joined(separator: " ")
+          alignment.append(.init(first: first, second: second, method: p.method, evidence: p.e, strippedPrefix: prefix))
         } else {
-          alignment.append(.init(first: ta[i].text, second: nil, method: ta[i].isParticle ? .particle : .unmatched, evidence: ta[i].isParticle ? 0 : -Self.unmatchedPenalty, strippedPrefix: nil))
+          alignment.append(.init(first: ta[i].text, second: nil, method: ta[i].isParticle ? .particle : .unmatched, evidence: ta[i].isParticle ? 0 : -penalty, strippedPrefix: nil))
         }
       }
       for (j, t) in tb.enumerated() where !usedB[j] {
-        alignment.append(.init(first: nil, second: t.text, method: t.isParticle ? .particle : .unmatched, evidence: t.isParticle ? 0 : -Self.unmatchedPenalty, strippedPrefix: nil))
+        alignment.append(.init(first: nil, second: t.text, method: t.isParticle ? .particle : .unmatched, evidence: t.isParticle ? 0 : -penalty, strippedPrefix: nil))
       }
     }
     return e

@@ -3,6 +3,8 @@
 /// Both scripts map to the same 14 consonant classes; vowels, vowel letters (א ה ו י ע), `h`,
 /// `w` (except before a vowel) and `y` vanish, `s` and `z` share a class, and repeats collapse, so איסייב and Isayev both give `S B`. English `g`, `j`,
 /// `zh`, `dzh` and Hebrew ג ג׳ ז׳ share one class (George is ג׳ורג׳); `ch`, `kh`, `k`, `c`, `q` and כ ק ח צ׳ another.
+/// The blocking signature also holds each token's second reading where the scripts disagree
+/// on a letter: ח as silent (Hassin חסין), Latin `z` and soft `c` as צ, `j` as י, `gh` silent.
 enum NameSkeleton {
   static let letters = "?BPGJDTZSXKLMNR"
   // Hebrew unit (0..<22 base letters) to class.
@@ -16,7 +18,18 @@ enum NameSkeleton {
   }()
 
   /// Class sequence of a token.
-  static func classes(_ token: PreparedToken) -> [UInt8] {
+  static func classes(_ token: PreparedToken) -> [UInt8] { classes(token, silentHet: false) }
+
+  /// Class sequence of a token; `silentHet` drops ח as English drops the `h` it is written as
+  /// (Hassin ~ חסין, Ahimeir ~ אחימאיר), the blocking key's second reading of it.
+  static func classes(_ token: PreparedToken, silentHet: Bool) -> [UInt8] {
+    classes(token, silentHet: silentHet, otherReading: false)
+  }
+
+  /// `otherReading` (Latin only) gives the letters that Hebrew often writes another way their
+  /// second reading: `z` and soft `c` as צ (Zion ציון, Cesar צזר), `j` as the vowel letter י
+  /// (Johann יוהאן), `gh` silent (Hughes יוז).
+  static func classes(_ token: PreparedToken, silentHet: Bool, otherReading: Bool) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(token.units.count)
     func push(_ c: UInt8) {
@@ -32,7 +45,7 @@ enum NameSkeleton {
           k += (k + 1 < u.count && u[k + 1] == 5) ? 2 : 1
           continue
         }
-        push(hebrewClass[Int(u[k])])
+        if !(silentHet && u[k] == 7) { push(hebrewClass[Int(u[k])]) }
         k += 1
       }
       return out
@@ -51,7 +64,11 @@ enum NameSkeleton {
       case UInt8(ascii: "c"):
         if n == UInt8(ascii: "h") || n == UInt8(ascii: "k") { push(10); i += 2; continue }
         if n == UInt8(ascii: "z") { push(10); i += 2; continue }
-        if n == UInt8(ascii: "e") || n == UInt8(ascii: "i") || n == UInt8(ascii: "y") { push(8) } else { push(10) }
+        if n == UInt8(ascii: "e") || n == UInt8(ascii: "i") || n == UInt8(ascii: "y") {
+          push(otherReading ? 9 : 8)
+        } else {
+          push(10)
+        }
       case UInt8(ascii: "k"):
         if n == UInt8(ascii: "h") { push(10); i += 2; continue }
         push(10)
@@ -68,9 +85,13 @@ enum NameSkeleton {
         push(5)
       case UInt8(ascii: "z"):
         if n == UInt8(ascii: "h") { push(3); i += 2; continue }
-        push(8)
+        push(otherReading ? 9 : 8)
       case UInt8(ascii: "g"):
-        if n == UInt8(ascii: "h") { push(3); i += 2; continue }
+        if n == UInt8(ascii: "h") {
+          if !otherReading { push(3) }
+          i += 2
+          continue
+        }
         push(3)
       case UInt8(ascii: "x"): push(10); push(8)
       case UInt8(ascii: "q"): push(10)
@@ -78,7 +99,7 @@ enum NameSkeleton {
       case UInt8(ascii: "w"):
         if i == 0 || [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o")].contains(n) { push(1) }
       case UInt8(ascii: "f"): push(2)
-      case UInt8(ascii: "j"): push(3)
+      case UInt8(ascii: "j"): if !otherReading { push(3) }
       case UInt8(ascii: "l"): push(11)
       case UInt8(ascii: "m"): push(12)
       case UInt8(ascii: "n"): push(13)
@@ -99,22 +120,39 @@ enum NameSkeleton {
     Int((feature &* 2_654_435_761) >> 25)  // top 7 bits: 0..<128
   }
 
+
   /// Hashed set of skeleton features: classes, adjacent class pairs, token-initial classes.
   static func signature(_ tokens: [PreparedToken]) -> (UInt64, UInt64) {
+    signature(tokens, secondReadings: true)
+  }
+
+  /// `secondReadings` adds the features of each token's second reading (ח silent; Latin
+  /// `z`, soft `c`, `j`, `gh` as ``classes(_:silentHet:otherReading:)`` reads them).
+  static func signature(_ tokens: [PreparedToken], secondReadings: Bool) -> (UInt64, UInt64) {
     var a: UInt64 = 0
     var b: UInt64 = 0
     func set(_ f: UInt32) {
       let k = bit(f)
       if k < 64 { a |= 1 << UInt64(k) } else { b |= 1 << UInt64(k - 64) }
     }
-    for t in tokens where !t.isParticle {
-      let c = classes(t)
-      guard let first = c.first else { continue }
+    func add(_ c: [UInt8], initial: Bool) {
+      guard let first = c.first else { return }
       set(0x1000 | UInt32(first))
-      if t.isInitial { continue }
+      if initial { return }
       for (i, x) in c.enumerated() {
         set(0x2000 | UInt32(x))
         if i + 1 < c.count { set(0x3000 | UInt32(x) << 4 | UInt32(c[i + 1])) }
+      }
+    }
+    for t in tokens where !t.isParticle {
+      add(classes(t), initial: t.isInitial)
+      guard secondReadings else { continue }
+      if t.script == .hebrew && t.units.contains(7) {
+        add(classes(t, silentHet: true), initial: t.isInitial)
+      }
+      if t.script != .hebrew && !t.isInitial {
+        let other = classes(t, silentHet: false, otherReading: true)
+        if other != classes(t) { add(other, initial: false) }
       }
     }
     return (a, b)

@@ -11,13 +11,16 @@ import Darwin
 /// by `unit * chunkCodeCount + chunkCode`, so the forward DP is a few multiply-adds a cell.
 final class PairHMMModel: Sendable {
   static let chunkCodeCount = 19_683  // 27^3: chunks of up to three letters 1...26
-  static let epsilonUnit = 44
-  static let unitCount = 45
+  /// Rows of the emission table: 0..<44 letter units, 46 no Hebrew unit (44 in older files).
+  static let epsilonUnit = 46
+  static let unitCount = 47
   let emission: [Double]
   let hebrewLogP: [Double]
   let latinLogP: [Double]
   /// Per Hebrew unit, a bit set of Latin letters (bit l-1) that start a likely chunk of it.
   let firstLetters: [UInt32]
+  /// Whether the second letter of וו and יי is dropped before scoring (model line `C 2`).
+  let collapsesDoubled: Bool
 
   /// The embedded model, loaded on first use.
   static let shared: PairHMMModel = {
@@ -30,9 +33,11 @@ final class PairHMMModel: Sendable {
     var hebrew = [Double](repeating: -4, count: 44)
     var latin = [Double](repeating: -4, count: 27)
     var starts = [[Double]](repeating: [Double](repeating: 0, count: 27), count: Self.unitCount)
+    let collapse = text.split(separator: "\n").contains { $0.hasPrefix("C 2") }
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
       let f = line.split(separator: " ")
-      guard f.count >= 3, let a = Int(f[1]) else { continue }
+      guard f.count >= 3, var a = Int(f[1]) else { continue }
+      if f[0] == "P" && a == 44 { a = Self.epsilonUnit }
       switch f[0] {
       case "H": if a < 44, let v = Double(f[2]) { hebrew[a] = v }
       case "L": if a < 27, let v = Double(f[2]) { latin[a] = v }
@@ -55,6 +60,7 @@ final class PairHMMModel: Sendable {
     // א and ע begin names with any vowel (אילהם Ilham, עומר Omer, אוסקר Oscar).
     let vowels: UInt32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24)
     for u in [0, 15, 22, 37] { masks[u] |= vowels }
+    self.collapsesDoubled = collapse
     self.emission = emission
     self.hebrewLogP = hebrew
     self.latinLogP = latin
@@ -64,7 +70,7 @@ final class PairHMMModel: Sendable {
   /// Log-likelihood ratio log P(h, l) − log P(h) − log P(l) by the forward algorithm.
   ///
   /// - Parameters:
-  ///   - units: Hebrew units (0..<44).
+  ///   - units: Hebrew units as scored (``hmmUnits(_:)``).
   ///   - letters: Latin letters (1...26).
   ///   - codes: chunk codes of `letters`, `codes[j * 4 + k]` for the chunk of `k` letters ending at `j`.
   /// - Complexity: O(units × letters), no allocation for names under 64 letters.
@@ -108,6 +114,19 @@ final class PairHMMModel: Sendable {
     for l in letters { background += latinLogP[Int(l)] }
     if forward <= 0 { return -Double(m + n) * 3 }
     return log(forward) - background
+  }
+
+  /// The units the pair HMM scores: with ``collapsesDoubled`` the second letter of וו and
+  /// יי is dropped (ktiv male doubles them to write one consonant: דייוויד David). Keep in
+  /// sync with `hmm_units` in Scripts/train-matcher.
+  func hmmUnits(_ units: [UInt8]) -> [UInt8] {
+    guard collapsesDoubled else { return units }
+    var out: [UInt8] = []
+    out.reserveCapacity(units.count)
+    for k in units.indices where !(k > 0 && units[k] == units[k - 1] && (units[k] == 5 || units[k] == 9)) {
+      out.append(units[k])
+    }
+    return out
   }
 
   /// Chunk codes for a Latin token (see ``logLikelihoodRatio(units:letters:codes:)``).

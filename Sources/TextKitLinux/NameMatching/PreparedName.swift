@@ -5,11 +5,14 @@ struct PreparedToken: Sendable {
   var script: NameScript
   /// Hebrew units (0..<44) or Latin letters (1...26).
   var units: [UInt8]
+  /// Hebrew only: `units` as the pair HMM scores them (``PairHMMModel/hmmUnits(_:)``).
+  var hmm: [UInt8] = []
   /// Latin chunk codes (Latin and Cyrillic tokens only).
   var codes: [Int32]
   /// Same-script phonetic folding (see `NamePhonetics`).
   var phonetic: [UInt8]
-  /// Hebrew only: units of stems left after removing prefixes, with the prefix length.
+  /// Hebrew only: stems left after removing prefixes (as the pair HMM scores them), with the
+  /// prefix length.
   var stems: [(units: [UInt8], prefixLength: Int)]
   var isInitial: Bool
   var isParticle: Bool
@@ -42,6 +45,11 @@ public struct PreparedName: Sendable {
   init(_ name: String, hebrewPrefixes: Bool, signature withSignature: Bool) {
     text = name
     var raw = NameFolding.rawTokens(name)
+    // Hebrew stored in visual order (יניכיה םהרבא) starts words with final letters, which
+    // no Hebrew word does: read such a name backwards.
+    if raw.contains(where: { NameFolding.startsWithFinalLetter($0) }) {
+      raw = NameFolding.rawTokens(String(String.UnicodeScalarView(name.unicodeScalars.reversed())))
+    }
     var titles: [String] = []
     // Strip leading titles while a token remains.
     while raw.count > 1 {
@@ -73,15 +81,16 @@ public struct PreparedName: Sendable {
         if hebrewPrefixes && units.count >= 3 && [5, 4, 1, 10, 11, 12, 20].contains(units[0]) {
           for s in HebrewPrefixes.stems(of: t) {
             let u = NameFolding.hebrewUnits(s.stem)
-            if u.count >= 2 { stems.append((u, s.prefixLength)) }
+            if u.count >= 2 { stems.append((PairHMMModel.shared.hmmUnits(u), s.prefixLength)) }
           }
         }
         let isInitial = units.count == 1
-        tokens.append(
-          PreparedToken(
-            text: String(t), script: .hebrew, units: units, codes: [],
-            phonetic: NamePhonetics.hebrew(units), stems: stems, isInitial: isInitial,
-            isParticle: NameTitles.hebrewParticles.contains(key)))
+        var token = PreparedToken(
+          text: String(t), script: .hebrew, units: units, codes: [],
+          phonetic: NamePhonetics.hebrew(units), stems: stems, isInitial: isInitial,
+          isParticle: NameTitles.hebrewParticles.contains(key))
+        token.hmm = PairHMMModel.shared.hmmUnits(units)
+        tokens.append(token)
       } else {
         let letters = NameFolding.latinLetters(t)
         if letters.isEmpty { continue }

@@ -30,9 +30,9 @@ extension TranslitCommand {
       @Option(help: "Query pairs (TSV he, en, kind).") var queries: String
       @Option(help: "Extra candidate pairs (TSV).") var pool: String?
       @Option(help: "K for top-K.") var top: Int = 5
-      @Option(help: "Shortlist size reranked by the full score.") var shortlist: Int = 200
+      @Option(help: "Shortlist size reranked by the full score (default: the index's, 400).") var shortlist: Int?
       @Flag(help: "Report top-1 by the kind column.") var byKind = false
-      @Flag(help: "Print each miss (top-1 wrong) to stderr.") var misses = false
+      @Flag(help: "Print each miss (top-1 wrong) to stderr: query → top result (answer rank: answer).") var misses = false
 
       func readPairs(_ path: String) throws -> [(he: String, en: String, kind: String)] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -70,7 +70,8 @@ extension TranslitCommand {
           var times: [Duration] = []
           for (i, pair) in q.enumerated() {
             let start = clock.now
-            let results = index.search(queryOf(pair), top: shortlist, shortlist: shortlist)
+            let size = shortlist ?? index.defaultShortlist
+            let results = index.search(queryOf(pair), top: size, shortlist: size)
             times.append(clock.now - start)
             // A candidate spelled exactly like the answer counts as the answer (duplicates in the
             // candidate set cannot be told apart by any name matcher).
@@ -88,8 +89,8 @@ extension TranslitCommand {
               if let wrong = results.first(where: { $0.id != String(i) && $0.name != pair.en }) { hardNegatives.append(wrong.score) }
             }
             if rank != 0 && misses {
-              let r = rank.map { String($0 + 1) } ?? ">\(shortlist)"
-              printError("\(label) miss: \(queryOf(pair)) → \(results.first?.name ?? "-") (answer rank \(r))")
+              let r = rank.map { String($0 + 1) } ?? ">\(size)"
+              printError("\(label) miss: \(queryOf(pair)) → \(results.first?.name ?? "-") (answer rank \(r): \(answer))")
             }
             var k = kindTotal[pair.kind, default: (0, 0)]
             k.1 += 1
