@@ -2,6 +2,8 @@
 #include "CICU.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 static_assert((int)CICU_BREAK_CHARACTER == (int)UBRK_CHARACTER, "UBRK_CHARACTER");
@@ -71,4 +73,41 @@ extern "C" int64_t cicu_break_count_raw(cicu_break_type type, const char *locale
   *words = wordCount;
   *status = ec;
   return count;
+}
+
+extern "C" void cicu_fill_word_classes(uint8_t *out, int32_t start, int32_t count) {
+  for (int32_t i = 0; i < count; i++) {
+    UChar32 c = start + i;
+    uint8_t k = CICU_WB_OTHER;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+      case U_WB_CR: k = CICU_WB_CR; break;
+      case U_WB_LF: k = CICU_WB_LF; break;
+      case U_WB_NEWLINE: k = CICU_WB_NEWLINE; break;
+      case U_WB_ALETTER: k = CICU_WB_LETTER; break;
+      case U_WB_HEBREW_LETTER: k = CICU_WB_HEBREW_LETTER; break;
+      case U_WB_NUMERIC: k = CICU_WB_NUMERIC; break;
+      case U_WB_MIDNUMLET: k = CICU_WB_MIDNUMLET; break;
+      case U_WB_SINGLE_QUOTE: k = CICU_WB_SINGLE_QUOTE; break;
+      case U_WB_DOUBLE_QUOTE: k = CICU_WB_DOUBLE_QUOTE; break;
+      case U_WB_MIDNUM: k = CICU_WB_MIDNUM; break;
+      case U_WB_MIDLETTER: k = CICU_WB_MIDLETTER; break;
+      case U_WB_EXTENDNUMLET: k = CICU_WB_EXTENDNUMLET; break;
+      case U_WB_WSEGSPACE: k = CICU_WB_SPACE; break;
+      case U_WB_EXTEND: case U_WB_FORMAT: k = CICU_WB_EXTEND; break;
+      case U_WB_OTHER: k = CICU_WB_OTHER; break;
+      default: k = CICU_WB_UNSUPPORTED; break;  // Katakana, RI, ZWJ, E_Base, ...
+    }
+    // ICU's root rules: the colon and its compatibility forms are not MidLetter.
+    if (c == 0x3A || c == 0xFE55 || c == 0xFF1A) k = CICU_WB_OTHER;
+    UErrorCode ec = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &ec);
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+        u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT ||
+        u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HAN ||
+        script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+        (c >= 0xD800 && c <= 0xDFFF)) {
+      k = CICU_WB_UNSUPPORTED;
+    }
+    out[i] = k;
+  }
 }

@@ -152,44 +152,64 @@ public struct Segmenter: Sendable {
   public func forEachSegment(
     utf8 text: UnsafeBufferPointer<UInt8>, _ body: (ByteSegment) throws -> Void
   ) throws {
+    try forEachSegment(utf8: text, icuOnly: false, body)
+  }
+
+  /// ``forEachSegment(utf8:_:)``; `icuOnly` sends word segmentation through ICU's iterator
+  /// even where ``UnicodeWordBreaker`` would do (for tests comparing the two).
+  func forEachSegment(
+    utf8 text: UnsafeBufferPointer<UInt8>, icuOnly: Bool, _ body: (ByteSegment) throws -> Void
+  ) throws {
     guard !text.isEmpty else { return }
     let classifier = Classifier()
-    guard unit == .word else { return try icuSegments(utf8: text, classifier, body) }
+    guard unit == .word, !icuOnly else {
+      return try icuSegments(utf8: text, classifier, refine: unit == .word && !hebrew.isEmpty, body)
+    }
     // Word boundaries always fall after a line feed (WB3a), so each stretch of whole
-    // lines can take its own path: all-ASCII stretches the ASCII breaker, others ICU.
+    // lines can take its own path: lines the table-driven breaker handles (nearly all) go
+    // to it, the others (emoji, Katakana, dictionary scripts) to ICU.
     var start = 0
     while start < text.count {
       var end = start
-      var ascii = true
-      var stretchASCII: Bool? = nil
+      var stretchFast: Bool? = nil
+      var stretchHebrew = false
       var lineStart = start
       while lineStart < text.count {
         var lineEnd = lineStart
-        ascii = true
+        var ascii = true
+        var hebrewBytes = false
         while lineEnd < text.count {
           let b = text[lineEnd]
           lineEnd += 1
-          if b >= 0x80 { ascii = false }
+          if b >= 0x80 {
+            ascii = false
+            if b == 0xD6 || b == 0xD7 || b == 0xEF { hebrewBytes = true }  // U+0590–U+05FF, U+FB1D–U+FB4F
+          }
           if b == 0x0A { break }
         }
-        if !ascii {
-          ascii = ASCIIWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
-        }
-        if stretchASCII == nil { stretchASCII = ascii }
-        if ascii != stretchASCII { break }
+        let fast = ascii
+          || UnicodeWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+        if stretchFast == nil { stretchFast = fast }
+        if fast != stretchFast { break }
+        if hebrewBytes { stretchHebrew = true }
         end = lineEnd
         lineStart = lineEnd
       }
       let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
       let base = start
-      if stretchASCII == true {
-        try ASCIIWordBreaker.segments(chunk) { s, e, status in
-          var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
-          seg.range = (s + base)..<(e + base)
-          try body(seg)
+      let refine = stretchHebrew && !hebrew.isEmpty
+      if stretchFast == true {
+        if refine {
+          try refinedSegments(chunk, classifier, base: base, body)
+        } else {
+          try UnicodeWordBreaker.segments(chunk) { s, e, status in
+            var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
+            seg.range = (s + base)..<(e + base)
+            try body(seg)
+          }
         }
       } else {
-        try icuSegments(utf8: chunk, classifier) { seg in
+        try icuSegments(utf8: chunk, classifier, refine: refine) { seg in
           var seg = seg
           seg.range = (seg.range.lowerBound + base)..<(seg.range.upperBound + base)
           try body(seg)
@@ -199,12 +219,35 @@ public struct Segmenter: Sendable {
     }
   }
 
-  private func icuSegments(
-    utf8 text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier,
+  /// Word segments of `text` from ``UnicodeWordBreaker``, with the Hebrew refinements
+  /// applied; ranges shifted by `base`.
+  private func refinedSegments(
+    _ text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier, base: Int,
     _ body: (ByteSegment) throws -> Void
   ) throws {
     var pending: [ByteSegment] = []
-    let refine = unit == .word && !hebrew.isEmpty
+    pending.reserveCapacity(80)
+    func emit(_ s: ByteSegment) throws {
+      var s = s
+      s.range = (s.range.lowerBound + base)..<(s.range.upperBound + base)
+      try body(s)
+    }
+    try UnicodeWordBreaker.segments(text) { s, e, status in
+      pending.append(classifier.classify(text, s..<e, ruleStatus: status))
+      if pending.count >= 64 {
+        Self.refineHebrew(text, &pending, hebrew, classifier)
+        try flush(&pending, keep: 4, emit)
+      }
+    }
+    Self.refineHebrew(text, &pending, hebrew, classifier)
+    try flush(&pending, keep: 0, emit)
+  }
+
+  private func icuSegments(
+    utf8 text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier, refine: Bool,
+    _ body: (ByteSegment) throws -> Void
+  ) throws {
+    var pending: [ByteSegment] = []
     let sentences = unit == .sentence
     try ICUBreakIteratorPool.with(type: unit.icuType, locale: icuLocale) { iterator in
       var start = 0

@@ -1,3 +1,5 @@
+import TextKitLinux
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,113 +8,46 @@ import Musl
 import Darwin
 #endif
 
-/// Reads UTF-8 lines from files or standard input in 1 MiB chunks, and writes buffered output.
-/// Shared by `segment` and `bidi`: same exit codes as the rest of the tool.
-struct LineInput {
-  /// Why an input failed.
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-    var isData: Bool
-  }
-
-  /// Calls `body(name, lineNumber, lineByteOffset, lineBytes)` for every line (without its `\n` or `\r\n`) of
-  /// each input ("-" or no input: standard input). Returns the exit code: 0, 1 (some inputs
-  /// failed), 65 (all failed on bad data), 74 (all failed on I/O).
+/// Reads the inputs of `segment` and `bidi` through the library's ``CorpusLineReader`` (the
+/// decoding, error messages and exit codes of `translit normalize`).
+enum LineInput {
+  /// Calls `body(displayName, chunk)` for the decoded text of each input ("-" or no input:
+  /// standard input), whole lines at a time. Returns the exit code: 0; 1 (some inputs failed,
+  /// the rest were done); 64 (unknown encoding); 65 (bad data); 74 (I/O).
   static func run(
-    _ inputs: [String], _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    _ inputs: [String], options: InputOptions?,
+    _ body: (String, CorpusLineReader.Chunk) throws -> Void
   ) -> Int32 {
+    var reader = CorpusLineReader()
+    if let options {
+      reader.encoding = options.encodingChoice
+      reader.onInvalid = options.onInvalid.policy
+    }
     let names = inputs.isEmpty ? ["-"] : inputs
-    var failures: [Failure] = []
+    var failures: [CorpusError] = []
+    var succeeded = 0
     for name in names {
+      let display = name == "-" ? "<stdin>" : name
       do {
-        try forEachLine(name, body)
-      } catch let f as Failure {
+        let report = try reader.forEachChunk(of: name) { chunk in try body(display, chunk) }
+        succeeded += 1
         Output.flush()
-        writeError("translit: \(f.description)\n")
-        failures.append(f)
+        if options?.verbose == true {
+          writeError("\(report.input): encoding \(report.encoding.encoding) (\(report.encoding.reason))\n")
+        }
+        if report.replacements > 0 {
+          writeError("\(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD\n")
+        }
       } catch {
         Output.flush()
-        writeError("translit: \(name): \(error)\n")
-        failures.append(Failure(description: "\(error)", isData: true))
+        let failure = error as? CorpusError
+          ?? CorpusError(kind: .icu, file: display, message: "\(error)")
+        writeError("translit: \(failure)\n")
+        failures.append(failure)
       }
     }
     Output.flush()
-    if failures.isEmpty { return 0 }
-    if failures.count < names.count { return 1 }
-    return failures.allSatisfy(\.isData) ? 65 : (failures.allSatisfy { !$0.isData } ? 74 : 1)
-  }
-
-  private static func forEachLine(
-    _ name: String, _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
-  ) throws {
-    let displayName = name == "-" ? "<stdin>" : name
-    let fd: Int32
-    if name == "-" {
-      fd = 0
-    } else {
-      fd = open(name, O_RDONLY)
-      guard fd >= 0 else {
-        throw Failure(description: "\(name): \(String(cString: strerror(errno)))", isData: false)
-      }
-    }
-    defer { if fd != 0 { close(fd) } }
-    let chunk = 1 << 20
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    var pending: [UInt8] = []
-    var lineNumber = 0
-    var offset = 0
-    func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
-      lineNumber += 1
-      let lineOffset = offset
-      offset += line.count + 1
-      var line = line
-      if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-      if let bad = firstInvalidUTF8(line) {
-        throw Failure(description: "\(displayName):\(lineNumber): invalid UTF-8 at byte \(bad)",
-                      isData: true)
-      }
-      try body(displayName, lineNumber, lineOffset, line)
-    }
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(description: "\(displayName): \(String(cString: strerror(errno)))",
-                      isData: false)
-      }
-      if n == 0 { break }
-      try buffer.withUnsafeBufferPointer { all in
-        let data = UnsafeBufferPointer(rebasing: all[0..<n])
-        var start = 0
-        while let nl = data[start...].firstIndex(of: 0x0A) {
-          if pending.isEmpty {
-            try emit(UnsafeBufferPointer(rebasing: data[start..<nl]))
-          } else {
-            pending.append(contentsOf: data[start..<nl])
-            try pending.withUnsafeBufferPointer { try emit($0) }
-            pending.removeAll(keepingCapacity: true)
-          }
-          start = nl + 1
-        }
-        pending.append(contentsOf: data[start...])
-      }
-    }
-    if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0) } }
-  }
-
-  /// Offset of the first ill-formed UTF-8 byte, or nil.
-  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
-    var it = bytes.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &it) {
-      case .valid(let s): offset += s.count
-      case .emptyInput: return nil
-      case .error(let length): _ = length; return offset
-      }
-    }
+    return ExitCodes.forFailures(failures, succeeded: succeeded)
   }
 }
 
@@ -194,6 +129,32 @@ enum Output {
     shared.endRecord()
   }
   static func flush() { shared.flush() }
+}
+
+extension OutputBuffer {
+  /// The bytes of a JSON string literal (quotes included) for UTF-8 `bytes`.
+  @inline(__always) func appendJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+    append(byte: 0x22)
+    var plain = 0
+    for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+      append(UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+      switch b {
+      case 0x22: append("\\\"" as StaticString)
+      case 0x5C: append("\\\\" as StaticString)
+      case 0x0A: append("\\n" as StaticString)
+      case 0x0D: append("\\r" as StaticString)
+      case 0x09: append("\\t" as StaticString)
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        append("\\u00" as StaticString)
+        append(byte: hex.utf8Start[Int(b >> 4)])
+        append(byte: hex.utf8Start[Int(b & 15)])
+      }
+      plain = i + 1
+    }
+    append(UnsafeBufferPointer(rebasing: bytes[plain...]))
+    append(byte: 0x22)
+  }
 }
 
 /// JSON string literal for output.
