@@ -44,8 +44,21 @@ typedef enum {
   CICU_WB_UNSUPPORTED = 15
 } cicu_word_class;
 
-/// The cicu_word_class of each code point `start + i`, filled in bulk.
-void cicu_fill_word_classes(uint8_t *out, int32_t start, int32_t count);
+/// The cicu_word_class of each code point below `count`, filled from ICU's range maps.
+void cicu_fill_word_classes(uint8_t *out, int32_t count);
+
+/// Enumerated properties for cicu_fill_property_table (UProperty values).
+typedef enum {
+  CICU_PROPERTY_BIDI_CLASS = 0x1000, CICU_PROPERTY_GENERAL_CATEGORY = 0x1005,
+  CICU_PROPERTY_SCRIPT = 0x100A
+} cicu_property;
+
+/// The value of `property` (UCharDirection, UCharCategory, UScriptCode; 255 if larger) of each
+/// code point below `count`, filled from ICU's range map (`u_getIntPropertyMap`).
+void cicu_fill_property_table(cicu_property property, uint8_t *out, int32_t count);
+
+/// Bit 0 Extended_Pictographic, bit 2 White_Space, of each code point below `count`.
+void cicu_fill_segment_flags(uint8_t *out, int32_t count);
 
 #ifdef __cplusplus
 }

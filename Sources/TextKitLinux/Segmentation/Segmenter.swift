@@ -189,9 +189,12 @@ public struct Segmenter: Sendable {
         }
         let fast = ascii
           || UnicodeWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
-        if stretchFast == nil { stretchFast = fast }
-        if fast != stretchFast { break }
-        if hebrewBytes { stretchHebrew = true }
+        // Stretches are lines alike in both: fast path or not, Hebrew (to refine) or not.
+        if stretchFast == nil {
+          stretchFast = fast
+          stretchHebrew = hebrewBytes
+        }
+        if fast != stretchFast || hebrewBytes != stretchHebrew { break }
         end = lineEnd
         lineStart = lineEnd
       }
@@ -491,15 +494,24 @@ public struct Segmenter: Sendable {
 
 /// Kind, script and direction of a byte range, from bulk property tables (no ICU calls).
 struct Classifier {
-  let gc = UnicodeTables.generalCategory
-  let script = UnicodeTables.script
-  let binary = UnicodeTables.binary
-  let bidi = BidiTables.bidiClass
+  let gc = SegmentTables.generalCategory
+  let script = SegmentTables.script
+  let binary = SegmentTables.flags
+  let bidi = SegmentTables.bidiClass
 
   func classify(
     _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ruleStatus: Int32,
     role: HebrewSegmentRole? = nil
   ) -> ByteSegment {
+    // The common cases first: an ASCII word, a single space.
+    let b0 = text[range.lowerBound]
+    if ruleStatus >= 200 && (b0 | 0x20) &- 0x61 < 26 {
+      return ByteSegment(range: range, kind: .word, script: .latin, direction: .leftToRight,
+                         hebrewRole: role)
+    }
+    if b0 == 0x20 && range.count == 1 {
+      return ByteSegment(range: range, kind: .space, script: .common, direction: nil, hebrewRole: role)
+    }
     var kind: SegmentKind? = nil
     var scriptCode: UInt8 = 0
     var direction: TextDirection? = nil

@@ -17,11 +17,7 @@ enum UnicodeWordBreaker {
   static let extend: UInt8 = 14, unsupported: UInt8 = 15
 
   /// The class of every code point (filled from ICU once, lazily; 1.1 MB).
-  static let classes: [UInt8] = [UInt8](unsafeUninitializedCapacity: UnicodeTables.scalarCount) {
-    buffer, count in
-    cicu_fill_word_classes(buffer.baseAddress, 0, Int32(UnicodeTables.scalarCount))
-    count = UnicodeTables.scalarCount
-  }
+  static var classes: [UInt8] { SegmentTables.wordClasses }
 
   /// Class and length of the (well-formed UTF-8) character at `i`.
   @inline(__always)

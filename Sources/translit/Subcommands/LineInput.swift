@@ -51,6 +51,141 @@ enum LineInput {
   }
 }
 
+/// Raw writes into reserved output space (see ``OutputBuffer/reserve(_:)``).
+enum RawWrite {
+  /// Decimal digits of a non-negative integer; returns the pointer after them.
+  @inline(__always)
+  static func int(_ p: UnsafeMutablePointer<UInt8>, _ value: Int) -> UnsafeMutablePointer<UInt8> {
+    var n = value
+    var count = 1
+    var t = n / 10
+    while t > 0 {
+      t /= 10
+      count += 1
+    }
+    var q = p + count - 1
+    repeat {
+      q.pointee = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+      n /= 10
+      q -= 1
+    } while n > 0
+    return p + count
+  }
+
+  /// Copies `bytes`; returns the pointer after them.
+  @inline(__always)
+  static func bytes(_ p: UnsafeMutablePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    let n = bytes.count
+    guard let src = bytes.baseAddress else { return p }
+    if n <= 16 {
+      for i in 0..<n { p[i] = src[i] }
+    } else {
+      p.update(from: src, count: n)
+    }
+    return p + n
+  }
+
+  /// Copies 16 bytes (unaligned), whatever is meant to be used of them.
+  @inline(__always)
+  static func copy16(_ p: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>) {
+    let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(p)
+    to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+  }
+
+  /// Copies `count` bytes from `src`, 16 at a time; `readable` bytes may be read from `src`
+  /// and `count` rounded up to 16 may be written at `p`. Returns the pointer after the copy.
+  @inline(__always)
+  static func copy(_ p: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>, count: Int, readable: Int)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    var i = 0
+    while i + 16 <= readable && i < count {
+      copy16(p + i, src + i)
+      i += 16
+    }
+    while i < count {
+      p[i] = src[i]
+      i += 1
+    }
+    return p + count
+  }
+
+  @inline(__always)
+  static func string(_ p: UnsafeMutablePointer<UInt8>, _ s: StaticString) -> UnsafeMutablePointer<UInt8> {
+    bytes(p, UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
+  @inline(__always)
+  static func byte(_ p: UnsafeMutablePointer<UInt8>, _ b: UInt8) -> UnsafeMutablePointer<UInt8> {
+    p.pointee = b
+    return p + 1
+  }
+}
+
+/// The decimal digits of a number that mostly grows by small steps (byte offsets of
+/// consecutive segments): adding the step to the digits is cheaper than formatting anew.
+final class DecimalCounter {
+  // @unchecked-free: used by one thread. Digits are right-aligned in `digits[first..<24]`.
+  private let digits: UnsafeMutablePointer<UInt8> = .allocate(capacity: 48)
+  private var first = 23
+  private var value = 0
+
+  init() {
+    digits.initialize(repeating: 0x30, count: 48)
+  }
+
+  deinit { digits.deallocate() }
+
+  /// Writes the digits of `v` (non-negative); returns the pointer after them. May write up
+  /// to 16 bytes at `p` whatever the length (the caller reserved them).
+  @inline(__always)
+  func write(_ p: UnsafeMutablePointer<UInt8>, _ v: Int) -> UnsafeMutablePointer<UInt8> {
+    if v != value {
+      // Just written byte by byte: copy them the same way (a wide load of fresh byte stores
+      // stalls on store forwarding).
+      set(v)
+      let n = 24 - first
+      for i in 0..<n { p[i] = digits[first + i] }
+      return p + n
+    }
+    let n = 24 - first
+    // `digits` has 48 bytes, so 16 from `first` (at most 23) are readable.
+    RawWrite.copy16(p, digits + first)
+    if n > 16 { for i in 16..<n { p[i] = digits[first + i] } }
+    return p + n
+  }
+
+  @inline(__always) private func set(_ v: Int) {
+    var delta = v - value
+    if delta > 0 && delta < 1_000_000 {
+      var i = 23
+      var carry = 0
+      while delta > 0 || carry > 0 {
+        let x = Int(digits[i] &- 0x30) + delta % 10 + carry
+        delta /= 10
+        carry = x >= 10 ? 1 : 0
+        digits[i] = UInt8(truncatingIfNeeded: 0x30 + (x >= 10 ? x - 10 : x))
+        i -= 1
+      }
+      if i + 1 < first { first = i + 1 }
+    } else {
+      digits.update(repeating: 0x30, count: 24)
+      var n = v
+      var i = 23
+      repeat {
+        digits[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+        n /= 10
+        i -= 1
+      } while n > 0
+      first = i + 1
+    }
+    value = v
+  }
+}
+
 /// Buffered standard output (print() per segment is too slow for the benchmark figures).
 /// Only `let` pointers inside: no exclusivity bookkeeping per byte. Hot loops take
 /// `Output.shared` once and call the instance methods.
@@ -109,6 +244,16 @@ final class OutputBuffer: @unchecked Sendable {
     } while n > 0
     fill.pointee += count
   }
+
+  /// Room for `count` bytes (at most `capacity`) at the end of the buffer, flushing first if
+  /// needed; write them through the pointer, then ``commit(_:)`` how many were written.
+  @inline(__always) func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    if fill.pointee + count > capacity { flush() }
+    return storage + fill.pointee
+  }
+
+  /// Counts `count` bytes written through the pointer from ``reserve(_:)``.
+  @inline(__always) func commit(_ count: Int) { fill.pointee += count }
 
   @inline(__always) func endRecord() {
     if fill.pointee >= capacity - 4096 { flush() }

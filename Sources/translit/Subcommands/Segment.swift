@@ -162,6 +162,13 @@ final class SegmentWriter {
   /// ISO 15924 names by script code: up to 15 bytes at `code * 16`, the length at
   /// `code * 16 + 15`.
   private let scriptNames: UnsafeMutablePointer<UInt8>
+  /// TSV middles ("\tword\tLatn\tltr\t") by kind, script and dir: the bytes at
+  /// `middleSlot * 64`, their length at `middleSlot * 64 + 63`.
+  private let middles: UnsafeMutablePointer<UInt8>
+  private let offsets = DecimalCounter()
+  private let lines = DecimalCounter()
+  private static let kinds: [SegmentKind?] = SegmentKind.allCases + [nil]
+  private static let dirs: [TextDirection?] = [.leftToRight, .rightToLeft, nil]
 
   init(format: TranslitCommand.Segment.Format) {
     self.format = format
@@ -171,9 +178,48 @@ final class SegmentWriter {
       for (k, b) in name.enumerated() { scriptNames[code * 16 + k] = b }
       scriptNames[code * 16 + 15] = UInt8(name.count)
     }
+    middles = .allocate(capacity: Self.kinds.count * 256 * 3 * 64)
+    for (k, kind) in Self.kinds.enumerated() {
+      for code in 0..<256 {
+        for (d, dir) in Self.dirs.enumerated() {
+          let slot = middles + ((k * 256 + code) * 3 + d) * 64
+          let name = Array(TextScript(code: UInt8(code)).shortName.utf8.prefix(15))
+          let kindName = Self.kindName(kind), dirName = Self.dirName(dir)
+          let bytes = [0x09] + Array(UnsafeBufferPointer(start: kindName.utf8Start, count: kindName.utf8CodeUnitCount))
+            + [0x09] + name + [0x09]
+            + Array(UnsafeBufferPointer(start: dirName.utf8Start, count: dirName.utf8CodeUnitCount)) + [0x09]
+          for (i, b) in bytes.enumerated() { slot[i] = b }
+          slot[63] = UInt8(bytes.count)
+        }
+      }
+    }
   }
 
-  deinit { scriptNames.deallocate() }
+  deinit {
+    scriptNames.deallocate()
+    middles.deallocate()
+  }
+
+  @inline(__always) private func middle(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    let k: Int = switch kind {
+      case .word: 0
+      case .number: 1
+      case .punctuation: 2
+      case .space: 3
+      case .symbol: 4
+      case .emoji: 5
+      case nil: 6
+    }
+    let d: Int = switch dir {
+      case .leftToRight: 0
+      case .rightToLeft: 1
+      case nil: 2
+    }
+    let slot = middles + ((k * 256 + Int(script.code)) * 3 + d) * 64
+    return UnsafeBufferPointer(start: slot, count: Int(slot[63]))
+  }
 
   @inline(__always) private func scriptName(_ script: TextScript) -> UnsafeBufferPointer<UInt8> {
     let p = scriptNames + Int(script.code) * 16
@@ -237,8 +283,39 @@ final class SegmentWriter {
     switch format {
     case .text:
       if kind == .space { return }
-      out.append(text)
-      out.append(byte: 0x0A)
+      if text.count + 17 <= out.capacity {
+        let start = out.reserve(text.count + 17)
+        let p = RawWrite.byte(
+          RawWrite.copy(start, text.baseAddress!, count: text.count, readable: bytes.count - range.lowerBound),
+          0x0A)
+        out.commit(p - start)
+      } else {
+        out.append(text)
+        out.append(byte: 0x0A)
+      }
+    case .tsv where 2 * text.count + 160 <= out.capacity:
+      // Start, end, kind, script, dir, text (\t and \\ escaped), written straight in.
+      let start = out.reserve(2 * text.count + 160)
+      var p = offsets.write(start, base + range.lowerBound)
+      p = RawWrite.byte(p, 0x09)
+      p = offsets.write(p, base + range.upperBound)
+      let m = middle(kind, script, dir)
+      p = RawWrite.copy(p, m.baseAddress!, count: m.count, readable: 64)
+      if !text.contains(where: { $0 == 0x09 || $0 == 0x5C }) {
+        p = RawWrite.copy(p, text.baseAddress!, count: text.count,
+                          readable: bytes.count - range.lowerBound)
+      } else {
+        for b in text {
+          if b == 0x09 || b == 0x5C {
+            p = RawWrite.byte(p, 0x5C)
+            p = RawWrite.byte(p, b == 0x09 ? 0x74 : 0x5C)
+          } else {
+            p = RawWrite.byte(p, b)
+          }
+        }
+      }
+      p = RawWrite.byte(p, 0x0A)
+      out.commit(p - start)
     case .tsv:
       out.append(int: base + range.lowerBound)
       out.append(byte: 0x09)
@@ -258,6 +335,46 @@ final class SegmentWriter {
       }
       out.append(UnsafeBufferPointer(rebasing: text[plain...]))
       out.append(byte: 0x0A)
+    case .jsonl where 6 * text.count + nameJSON.count + 160 <= out.capacity:
+      let start = out.reserve(6 * text.count + nameJSON.count + 160)
+      var p = RawWrite.string(start, "{\"input\":")
+      p = nameJSON.withUnsafeBufferPointer { RawWrite.bytes(p, $0) }
+      p = RawWrite.string(p, ",\"line\":")
+      p = lines.write(p, line)
+      p = RawWrite.string(p, ",\"start\":")
+      p = offsets.write(p, base + range.lowerBound)
+      p = RawWrite.string(p, ",\"end\":")
+      p = offsets.write(p, base + range.upperBound)
+      p = RawWrite.string(p, ",\"text\":\"")
+      for b in text {
+        if b >= 0x20 && b != 0x22 && b != 0x5C {
+          p = RawWrite.byte(p, b)
+          continue
+        }
+        p = RawWrite.byte(p, 0x5C)
+        switch b {
+        case 0x22, 0x5C: p = RawWrite.byte(p, b)
+        case 0x0A: p = RawWrite.byte(p, 0x6E)
+        case 0x0D: p = RawWrite.byte(p, 0x72)
+        case 0x09: p = RawWrite.byte(p, 0x74)
+        default:
+          p = RawWrite.string(p, "u00")
+          p = RawWrite.byte(p, hexDigit(b >> 4))
+          p = RawWrite.byte(p, hexDigit(b & 15))
+        }
+      }
+      p = RawWrite.string(p, "\",\"kind\":\"")
+      p = RawWrite.string(p, Self.kindName(kind))
+      p = RawWrite.string(p, "\",\"script\":\"")
+      p = RawWrite.bytes(p, scriptName(script))
+      p = RawWrite.string(p, "\",\"dir\":\"")
+      p = RawWrite.string(p, Self.dirName(dir))
+      if let role = Self.roleName(role) {
+        p = RawWrite.string(p, "\",\"role\":\"")
+        p = RawWrite.string(p, role)
+      }
+      p = RawWrite.string(p, "\"}\n")
+      out.commit(p - start)
     case .jsonl:
       out.append("{\"input\":" as StaticString)
       nameJSON.withUnsafeBufferPointer { out.append($0) }
