@@ -71,9 +71,6 @@ enum UnicodeWordBreaker {
         }
         return j
       }
-      @inline(__always) func isWordChar(_ k: UInt8) -> Bool {
-        k == letter || k == hebrewLetter || k == numeric || k == extendNumLet
-      }
       var i = 0
       while i < n {
         let (a, length) = at(i)
@@ -102,6 +99,16 @@ enum UnicodeWordBreaker {
           var last = a
           var joined = false
           loop: while end < n {
+            // Fast path: a run of ASCII letters after a letter or digit (WB5, WB10).
+            if text[end] < 0x80 && cls[Int(text[end])] == letter {
+              repeat { end += 1 } while end < n && text[end] < 0x80 && cls[Int(text[end])] == letter
+              status = 200
+              last = letter
+              joined = true
+              charEnd = end
+              end = skipExtend(end)
+              continue
+            }
             let (b, bl) = at(end)
             switch b {
             case letter, hebrewLetter, numeric, extendNumLet:

@@ -24,6 +24,8 @@ struct SegmentTablesTests {
     #expect(c("\"") == UnicodeWordBreaker.doubleQuote)
     #expect(c("1") == UnicodeWordBreaker.numeric)
     #expect(c("\u{3000}") == UnicodeWordBreaker.space)
+    // The segmenter skips U+0580–U+05FF (lead bytes D6, D7) without looking them up.
+    #expect((0x580...0x5FF).allSatisfy { w[$0] != UnicodeWordBreaker.unsupported })
     for s: Unicode.Scalar in ["漢", "カ", "ก", "\u{200D}", "\u{1F44D}", "\u{1F1EE}"] {
       #expect(c(s) == UnicodeWordBreaker.unsupported, "\(s)")
     }
