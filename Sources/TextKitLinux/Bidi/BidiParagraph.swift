@@ -74,6 +74,15 @@ public struct BidiParagraph: Sendable {
                                           script: TextScript.dominant(scalars))]
       return
     }
+    if direction != .leftToRight, let simple = Self.rightToLeftOnly(text) {
+      // Only R and neutrals (no L, AL, digits, controls, BN or paragraph separators): the
+      // algorithm resolves every character to level 1 (W1–W7 change nothing, N1/N2 give the
+      // neutrals R between R and the R of sos/eos, L1 resets to the paragraph level 1).
+      baseDirection = .rightToLeft
+      levels = [UInt8](repeating: 1, count: simple.scalars)
+      runs = [BidiRun(range: text.startIndex..<text.endIndex, level: 1, script: simple.script)]
+      return
+    }
     // One C call: UTF-8 to UTF-16, ubidi_setPara, levels per scalar; runs from the bytes.
     let source = text
     var scratch = text
@@ -124,6 +133,36 @@ public struct BidiParagraph: Sendable {
     if levels.allSatisfy({ $0 == 0 }) && !removeControls { return text }
     return try ICUBidi(utf16: text.utf16, level: direction.icuLevel)
       .reordered(mirroring: mirroring, removeControls: removeControls)
+  }
+
+  /// For text whose characters are all R, ES, ET, CS, S, WS, ON or NSM with at least one R:
+  /// its scalar count and first script other than Common/Inherited. Otherwise nil.
+  static func rightToLeftOnly(_ text: String) -> (scalars: Int, script: TextScript)? {
+    var copy = text
+    return copy.withUTF8 { bytes -> (scalars: Int, script: TextScript)? in
+      let classes = SegmentTables.bidiClass
+      let scripts = SegmentTables.script
+      // Allowed classes as a bit mask over UCharDirection: R 1, ES 3, ET 4, CS 6, S 8, WS 9,
+      // ON 10, NSM 17.
+      let allowed: UInt32 = 1 << 1 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 17
+      var p = 0, count = 0
+      var sawR = false
+      var script: UInt8 = 0
+      return classes.withUnsafeBufferPointer { cls in
+        scripts.withUnsafeBufferPointer { sc in
+          while p < bytes.count {
+            let (scalar, length) = Classifier.decode(bytes, p)
+            let c = cls[Int(scalar)]
+            guard c < 32, allowed >> UInt32(c) & 1 != 0 else { return nil }
+            if c == 1 { sawR = true }
+            if script <= 1 { script = sc[Int(scalar)] }
+            p += length
+            count += 1
+          }
+          return sawR ? (count, TextScript(code: script > 1 ? script : 0)) : nil
+        }
+      }
+    }
   }
 
   /// Whether `text` is certainly all level 0: pure ASCII, or no R/AL/AN/explicit controls.
