@@ -128,7 +128,7 @@ enum RawWrite {
 /// The decimal digits of a number that mostly grows by small steps (byte offsets of
 /// consecutive segments): adding the step to the digits is cheaper than formatting anew.
 final class DecimalCounter {
-  // @unchecked-free: used by one thread. Digits are right-aligned in `digits[first..<24]`.
+  // Used by one thread only. Digits are right-aligned in `digits[first..<24]`.
   private let digits: UnsafeMutablePointer<UInt8> = .allocate(capacity: 48)
   private var first = 23
   private var value = 0
@@ -143,46 +143,55 @@ final class DecimalCounter {
   /// to 16 bytes at `p` whatever the length (the caller reserved them).
   @inline(__always)
   func write(_ p: UnsafeMutablePointer<UInt8>, _ v: Int) -> UnsafeMutablePointer<UInt8> {
+    // Locals: stores through `p` might alias this object's fields, so the loops would
+    // reload them otherwise.
+    let d = digits
     if v != value {
+      let f = set(v)
       // Just written byte by byte: copy them the same way (a wide load of fresh byte stores
       // stalls on store forwarding).
-      set(v)
-      let n = 24 - first
-      for i in 0..<n { p[i] = digits[first + i] }
+      let n = 24 - f
+      for i in 0..<n { p[i] = d[f + i] }
       return p + n
     }
-    let n = 24 - first
+    let f = first
+    let n = 24 - f
     // `digits` has 48 bytes, so 16 from `first` (at most 23) are readable.
-    RawWrite.copy16(p, digits + first)
-    if n > 16 { for i in 16..<n { p[i] = digits[first + i] } }
+    RawWrite.copy16(p, d + f)
+    if n > 16 { for i in 16..<n { p[i] = d[f + i] } }
     return p + n
   }
 
-  @inline(__always) private func set(_ v: Int) {
+  /// Makes the digits those of `v`; returns the index of the first.
+  @inline(__always) private func set(_ v: Int) -> Int {
+    let d = digits
+    var f = first
     var delta = v - value
     if delta > 0 && delta < 1_000_000 {
       var i = 23
       var carry = 0
       while delta > 0 || carry > 0 {
-        let x = Int(digits[i] &- 0x30) + delta % 10 + carry
+        let x = Int(d[i] &- 0x30) + delta % 10 + carry
         delta /= 10
         carry = x >= 10 ? 1 : 0
-        digits[i] = UInt8(truncatingIfNeeded: 0x30 + (x >= 10 ? x - 10 : x))
+        d[i] = UInt8(truncatingIfNeeded: 0x30 + (x >= 10 ? x - 10 : x))
         i -= 1
       }
-      if i + 1 < first { first = i + 1 }
+      if i + 1 < f { f = i + 1 }
     } else {
-      digits.update(repeating: 0x30, count: 24)
+      d.update(repeating: 0x30, count: 24)
       var n = v
       var i = 23
       repeat {
-        digits[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+        d[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
         n /= 10
         i -= 1
       } while n > 0
-      first = i + 1
+      f = i + 1
     }
+    first = f
     value = v
+    return f
   }
 }
 
