@@ -1,6 +1,8 @@
 // ICU ubidi behind CICU's bidi API.
 #include "CICU.h"
 
+#include <vector>
+
 #include <unicode/uchar.h>
 #include <unicode/ubidi.h>
 
@@ -75,4 +77,69 @@ extern "C" void cicu_fill_bidi_flags(uint8_t *out, int32_t start, int32_t count)
     UChar32 c = start + i;
     out[i] = (u_isMirrored(c) ? 1 : 0) | (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL) ? 2 : 0);
   }
+}
+
+// MARK: UTF-8 paragraphs (one reusable UBiDi and UTF-16 buffer per handle)
+
+struct cicu_bidi_utf8 {
+  UBiDi *bidi;
+  std::vector<UChar> units;
+};
+
+extern "C" cicu_bidi_utf8 *cicu_bidi_utf8_open(cicu_status *status) {
+  UBiDi *b = ubidi_open();
+  *status = b ? U_ZERO_ERROR : U_MEMORY_ALLOCATION_ERROR;
+  if (!b) return nullptr;
+  return new cicu_bidi_utf8{b, {}};
+}
+
+extern "C" void cicu_bidi_utf8_close(cicu_bidi_utf8 *h) {
+  if (!h) return;
+  ubidi_close(h->bidi);
+  delete h;
+}
+
+extern "C" int32_t cicu_bidi_utf8_levels(cicu_bidi_utf8 *h, const uint8_t *text, int32_t len,
+                                         uint8_t level, uint8_t *scalar_levels,
+                                         uint8_t *paragraph_level, cicu_status *status) {
+  // Well-formed UTF-8 to UTF-16 (the caller passes a Swift String's bytes).
+  h->units.resize(static_cast<size_t>(len) + 1);
+  UChar *u = h->units.data();
+  int32_t n = 0;
+  for (int32_t i = 0; i < len;) {
+    uint32_t b0 = text[i];
+    uint32_t c;
+    if (b0 < 0x80) {
+      c = b0;
+      i += 1;
+    } else if (b0 < 0xE0) {
+      c = (b0 & 0x1F) << 6 | (text[i + 1] & 0x3F);
+      i += 2;
+    } else if (b0 < 0xF0) {
+      c = (b0 & 0x0F) << 12 | (text[i + 1] & 0x3F) << 6 | (text[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      c = (b0 & 0x07) << 18 | (text[i + 1] & 0x3F) << 12 | (text[i + 2] & 0x3F) << 6 |
+          (text[i + 3] & 0x3F);
+      i += 4;
+    }
+    if (c < 0x10000) {
+      u[n++] = static_cast<UChar>(c);
+    } else {
+      u[n++] = static_cast<UChar>(0xD7C0 + (c >> 10));
+      u[n++] = static_cast<UChar>(0xDC00 | (c & 0x3FF));
+    }
+  }
+  UErrorCode ec = U_ZERO_ERROR;
+  ubidi_setPara(h->bidi, u, n, level, nullptr, &ec);
+  const UBiDiLevel *levels = U_SUCCESS(ec) ? ubidi_getLevels(h->bidi, &ec) : nullptr;
+  *status = ec;
+  if (U_FAILURE(ec)) return 0;
+  *paragraph_level = ubidi_getParaLevel(h->bidi);
+  int32_t scalars = 0;
+  for (int32_t k = 0; k < n; k++) {
+    if ((u[k] & 0xFC00) == 0xDC00 && k > 0 && (u[k - 1] & 0xFC00) == 0xD800) continue;
+    scalar_levels[scalars++] = levels[k];
+  }
+  return scalars;
 }

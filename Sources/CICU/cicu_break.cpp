@@ -1,7 +1,13 @@
 // ICU ubrk over UTF-8 UText behind CICU's break API.
 #include "CICU.h"
 
+#include <cstring>
+
 #include <unicode/ubrk.h>
+#include <unicode/ucpmap.h>
+#include <unicode/uset.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 static_assert((int)CICU_BREAK_CHARACTER == (int)UBRK_CHARACTER, "UBRK_CHARACTER");
@@ -71,4 +77,104 @@ extern "C" int64_t cicu_break_count_raw(cicu_break_type type, const char *locale
   *words = wordCount;
   *status = ec;
   return count;
+}
+
+// MARK: Per-code-point tables from ICU's range maps (a few thousand ranges, not 1.1M calls)
+
+static_assert((int)CICU_PROPERTY_BIDI_CLASS == (int)UCHAR_BIDI_CLASS, "UCHAR_BIDI_CLASS");
+static_assert((int)CICU_PROPERTY_GENERAL_CATEGORY == (int)UCHAR_GENERAL_CATEGORY, "UCHAR_GENERAL_CATEGORY");
+static_assert((int)CICU_PROPERTY_SCRIPT == (int)UCHAR_SCRIPT, "UCHAR_SCRIPT");
+
+/// Calls f(start, end, value) for each range of an enumerated property (end inclusive).
+template <typename F> static bool for_each_value_range(UProperty property, F f) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const UCPMap *map = u_getIntPropertyMap(property, &ec);
+  if (U_FAILURE(ec) || !map) return false;
+  UChar32 start = 0;
+  uint32_t value = 0;
+  while (start <= 0x10FFFF) {
+    UChar32 end = ucpmap_getRange(map, start, UCPMAP_RANGE_NORMAL, 0, nullptr, nullptr, &value);
+    if (end < 0) break;
+    f(start, end, value);
+    start = end + 1;
+  }
+  return true;
+}
+
+/// Calls f(start, end) for each range of code points that have a binary property.
+template <typename F> static void for_each_set_range(UProperty property, F f) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const USet *set = u_getBinaryPropertySet(property, &ec);
+  if (U_FAILURE(ec) || !set) return;
+  int32_t n = uset_getItemCount(set);
+  for (int32_t i = 0; i < n; i++) {
+    UChar32 start = 0, end = 0;
+    UErrorCode e2 = U_ZERO_ERROR;
+    if (uset_getItem(set, i, &start, &end, nullptr, 0, &e2) == 0) f(start, end);
+  }
+}
+
+/// Writes `value` for code points [start, end] that fall in [0, count).
+static void fill_range(uint8_t *out, int32_t count, UChar32 start, UChar32 end, uint8_t value) {
+  if (start >= count) return;
+  if (end >= count) end = count - 1;
+  memset(out + start, value, static_cast<size_t>(end - start + 1));
+}
+
+extern "C" void cicu_fill_property_table(cicu_property property, uint8_t *out, int32_t count) {
+  memset(out, 0, static_cast<size_t>(count));
+  for_each_value_range(static_cast<UProperty>(property), [&](UChar32 s, UChar32 e, uint32_t v) {
+    fill_range(out, count, s, e, static_cast<uint8_t>(v < 255 ? v : 255));
+  });
+}
+
+extern "C" void cicu_fill_segment_flags(uint8_t *out, int32_t count) {
+  memset(out, 0, static_cast<size_t>(count));
+  for_each_set_range(UCHAR_EXTENDED_PICTOGRAPHIC, [&](UChar32 s, UChar32 e) {
+    for (UChar32 c = s; c <= e && c < count; c++) out[c] |= 1;
+  });
+  for_each_set_range(UCHAR_WHITE_SPACE, [&](UChar32 s, UChar32 e) {
+    for (UChar32 c = s; c <= e && c < count; c++) out[c] |= 4;
+  });
+}
+
+static uint8_t word_class(uint32_t wb) {
+  switch (wb) {
+    case U_WB_CR: return CICU_WB_CR;
+    case U_WB_LF: return CICU_WB_LF;
+    case U_WB_NEWLINE: return CICU_WB_NEWLINE;
+    case U_WB_ALETTER: return CICU_WB_LETTER;
+    case U_WB_HEBREW_LETTER: return CICU_WB_HEBREW_LETTER;
+    case U_WB_NUMERIC: return CICU_WB_NUMERIC;
+    case U_WB_MIDNUMLET: return CICU_WB_MIDNUMLET;
+    case U_WB_SINGLE_QUOTE: return CICU_WB_SINGLE_QUOTE;
+    case U_WB_DOUBLE_QUOTE: return CICU_WB_DOUBLE_QUOTE;
+    case U_WB_MIDNUM: return CICU_WB_MIDNUM;
+    case U_WB_MIDLETTER: return CICU_WB_MIDLETTER;
+    case U_WB_EXTENDNUMLET: return CICU_WB_EXTENDNUMLET;
+    case U_WB_WSEGSPACE: return CICU_WB_SPACE;
+    case U_WB_EXTEND: case U_WB_FORMAT: return CICU_WB_EXTEND;
+    case U_WB_OTHER: return CICU_WB_OTHER;
+    default: return CICU_WB_UNSUPPORTED;  // Katakana, Regional_Indicator, ZWJ, E_Base, ...
+  }
+}
+
+extern "C" void cicu_fill_word_classes(uint8_t *out, int32_t count) {
+  memset(out, CICU_WB_OTHER, static_cast<size_t>(count));
+  for_each_value_range(UCHAR_WORD_BREAK, [&](UChar32 s, UChar32 e, uint32_t v) {
+    fill_range(out, count, s, e, word_class(v));
+  });
+  // ICU's root rules: the colon and its compatibility forms are not MidLetter.
+  for (UChar32 c : {0x3A, 0xFE55, 0xFF1A}) if (c < count) out[c] = CICU_WB_OTHER;
+  // What only ICU handles: pictographs (emoji sequences), dictionary scripts, surrogates.
+  auto unsupported = [&](UChar32 s, UChar32 e) { fill_range(out, count, s, e, CICU_WB_UNSUPPORTED); };
+  for_each_set_range(UCHAR_EXTENDED_PICTOGRAPHIC, unsupported);
+  for_each_set_range(UCHAR_IDEOGRAPHIC, unsupported);
+  for_each_value_range(UCHAR_LINE_BREAK, [&](UChar32 s, UChar32 e, uint32_t v) {
+    if (v == U_LB_COMPLEX_CONTEXT) unsupported(s, e);
+  });
+  for_each_value_range(UCHAR_SCRIPT, [&](UChar32 s, UChar32 e, uint32_t v) {
+    if (v == USCRIPT_HAN || v == USCRIPT_HIRAGANA || v == USCRIPT_KATAKANA) unsupported(s, e);
+  });
+  unsupported(0xD800, 0xDFFF);
 }

@@ -91,8 +91,8 @@ struct SegmentCLITests {
     defer { unlink(bad) }
     let r = try runSegTranslit(["segment", bad])
     #expect(r.status == 65)
-    #expect(r.err.contains(":2: invalid UTF-8"))
-    #expect(r.out == "a\n")
+    #expect(r.err.contains("\(bad):2:2: invalid UTF-8 (bytes FF"))
+    #expect(r.out == "")  // as with `normalize`: nothing is written for a bad file
     let good = try writeSegTempFile(Array("x\n".utf8))
     defer { unlink(good) }
     let partial = try runSegTranslit(["segment", good, "/nonexistent/file.txt"])
@@ -102,5 +102,92 @@ struct SegmentCLITests {
     #expect(usage.status == 64)
     let help = try runSegTranslit(["segment", "--help"])
     #expect(help.out.contains("UTF-8 byte offsets"))
+  }
+}
+
+/// Decoding, error positions and exit codes shared with `translit normalize`.
+@Suite("translit segment and bidi input")
+struct SegmentInputCLITests {
+  /// "שלום עולם, זה מבחן של Dan.\n" in windows-1255 (Hebrew letters are E0–FA there).
+  static let hebrew = "שלום עולם, זה מבחן של Dan.\n"
+  static func windows1255(_ text: String) -> [UInt8] {
+    text.unicodeScalars.map { s in
+      s.value >= 0x05D0 && s.value <= 0x05EA ? UInt8(0xE0 + s.value - 0x05D0) : UInt8(s.value)
+    }
+  }
+
+  @Test func windows1255InputGivenOrDetected() throws {
+    let file = try writeSegTempFile(Self.windows1255(Self.hebrew))
+    defer { unlink(file) }
+    let expected = try runSegTranslit(["segment", "--format", "tsv"], input: Self.hebrew)
+    #expect(expected.status == 0)
+    #expect(expected.out.hasPrefix("0\t8\tword\tHebr\trtl\tשלום\n"))
+    let given = try runSegTranslit(["segment", "--format", "tsv", "--encoding", "windows-1255", file])
+    #expect(given.status == 0)
+    #expect(given.out == expected.out)  // offsets are in the UTF-8 decoding
+    let auto = try runSegTranslit(["segment", "--format", "tsv", "--encoding", "auto", "--verbose", file])
+    #expect(auto.out == expected.out)
+    #expect(auto.err.contains("windows-1255"))
+    // Without --encoding the bytes are not UTF-8: an error naming line and byte, no output.
+    let plain = try runSegTranslit(["segment", file])
+    #expect(plain.status == 65)
+    #expect(plain.err.contains("\(file):1:0: invalid UTF-8 (bytes F9"))
+    #expect(plain.out.isEmpty)
+    // Legacy visual-order text in windows-1255: detected and repaired.
+    let visual = try runSegTranslit(["bidi", "--to-visual"], input: Self.hebrew).out
+    #expect(visual != Self.hebrew)
+    let legacy = try writeSegTempFile(Self.windows1255(visual))
+    defer { unlink(legacy) }
+    let detect = try runSegTranslit(["bidi", "--detect", "--encoding", "windows-1255", legacy])
+    #expect(detect.status == 0)
+    #expect(detect.out.hasPrefix("visual\t"))
+    let repaired = try runSegTranslit(["bidi", "--to-logical", "--encoding", "cp1255", legacy])
+    #expect(repaired.out == Self.hebrew)
+  }
+
+  @Test func utf16WithByteOrderMark() throws {
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "שלום 2024\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let file = try writeSegTempFile(bytes)
+    defer { unlink(file) }
+    let r = try runSegTranslit(["segment", "--encoding", "auto", file])
+    #expect(r.status == 0)
+    #expect(r.out == "שלום\n2024\n")
+  }
+
+  @Test func invalidUTF8NamesLineAndByteOrIsReplaced() throws {
+    let file = try writeSegTempFile(Array("ok\nfine\nab".utf8) + [0xC3, 0x28] + Array("cd\n".utf8))
+    defer { unlink(file) }
+    for command in [["segment"], ["bidi", "--detect"]] {
+      let r = try runSegTranslit(command + [file])
+      #expect(r.status == 65)
+      #expect(r.err.contains("\(file):3:10: invalid UTF-8 (bytes C3 28)"))
+      #expect(r.out.isEmpty)
+    }
+    let replaced = try runSegTranslit(["segment", "--on-invalid", "replace", file])
+    #expect(replaced.status == 0)
+    #expect(replaced.out == "ok\nfine\nab\n\u{FFFD}\n(\ncd\n")
+    #expect(replaced.err.contains("replaced 1 invalid sequence"))
+    let stdin = try runSegTranslit(["bidi", "--detect", "-"], input: "a\n")
+    #expect(stdin.status == 0)
+    #expect(stdin.out == "none\t1.0\n")
+  }
+
+  @Test func exitCodes() throws {
+    let good = try writeSegTempFile(Array("x\n".utf8))
+    let bad = try writeSegTempFile([0x78, 0xFF, 0x0A])
+    defer { unlink(good); unlink(bad) }
+    #expect(try runSegTranslit(["segment", good]).status == 0)
+    #expect(try runSegTranslit(["segment", bad]).status == 65)
+    #expect(try runSegTranslit(["bidi", bad]).status == 65)
+    let some = try runSegTranslit(["bidi", "--strip-controls", good, bad])
+    #expect(some.status == 1)
+    #expect(some.out == "x\n")
+    #expect(try runSegTranslit(["bidi", "/nonexistent/input.txt"]).status == 74)
+    #expect(try runSegTranslit(["segment", "--encoding", "no-such-charset", good]).status == 64)
+    #expect(try runSegTranslit(["bidi", "--format", "yaml"]).status == 64)
+    let help = try runSegTranslit(["bidi", "--help"])
+    #expect(help.out.contains("--encoding"))
+    #expect(help.out.contains("Exit codes"))
   }
 }

@@ -52,6 +52,19 @@ void cicu_fill_bidi_classes(uint8_t *out, int32_t start, int32_t count);
 /// Bidi_Mirrored (bit 0) and Bidi_Control (bit 1) of each code point `start + i`.
 void cicu_fill_bidi_flags(uint8_t *out, int32_t start, int32_t count);
 
+/// A UBiDi object with its own UTF-16 buffer, for UTF-8 paragraphs (not thread-safe).
+typedef struct cicu_bidi_utf8 cicu_bidi_utf8;
+
+cicu_bidi_utf8 *cicu_bidi_utf8_open(cicu_status *status);
+void cicu_bidi_utf8_close(cicu_bidi_utf8 *h);
+/// Analyses well-formed UTF-8 `text` as one paragraph at `level` (0, 1, or
+/// CICU_BIDI_DEFAULT_LTR/RTL): writes the resolved level to `*paragraph_level` and the
+/// embedding level of each Unicode scalar to `scalar_levels` (room for `len` entries);
+/// returns the number of scalars. ICU `ubidi_setPara` and `ubidi_getLevels`.
+int32_t cicu_bidi_utf8_levels(cicu_bidi_utf8 *h, const uint8_t *text, int32_t len,
+                              uint8_t level, uint8_t *scalar_levels,
+                              uint8_t *paragraph_level, cicu_status *status);
+
 #ifdef __cplusplus
 }
 #endif

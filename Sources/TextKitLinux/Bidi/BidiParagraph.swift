@@ -62,6 +62,8 @@ public struct BidiParagraph: Sendable {
 
   /// Analyses `text` as one paragraph. The corresponding ICU function is `ubidi_setPara`.
   public init(_ text: String, direction: ParagraphDirection = .auto) throws(ICUError) {
+    var text = text
+    text.makeContiguousUTF8()
     self.text = text
     self.direction = direction
     let scalars = text.unicodeScalars
@@ -72,31 +74,55 @@ public struct BidiParagraph: Sendable {
                                           script: TextScript.dominant(scalars))]
       return
     }
-    let bidi = try ICUBidi(utf16: text.utf16, level: direction.icuLevel)
-    baseDirection = TextDirection(level: bidi.paragraphLevel)
-    let units = try bidi.levels()
-    var perScalar: [UInt8] = []
-    perScalar.reserveCapacity(units.count)
-    var u = 0
-    for s in scalars {
-      perScalar.append(units[u])
-      u += s.utf16.count
+    if direction != .leftToRight, let simple = Self.rightToLeftOnly(text) {
+      // Only R and neutrals (no L, AL, digits, controls, BN or paragraph separators): the
+      // algorithm resolves every character to level 1 (W1–W7 change nothing, N1/N2 give the
+      // neutrals R between R and the R of sos/eos, L1 resets to the paragraph level 1).
+      baseDirection = .rightToLeft
+      levels = [UInt8](repeating: 1, count: simple.scalars)
+      runs = [BidiRun(range: text.startIndex..<text.endIndex, level: 1, script: simple.script)]
+      return
     }
-    levels = perScalar
-    var runs: [BidiRun] = []
-    var i = scalars.startIndex
-    var k = 0
-    while i < scalars.endIndex {
-      let level = perScalar[k]
-      let start = i
-      while i < scalars.endIndex && perScalar[k] == level {
-        i = scalars.index(after: i)
-        k += 1
+    // One C call: UTF-8 to UTF-16, ubidi_setPara, levels per scalar; runs from the bytes.
+    let source = text
+    var scratch = text
+    let analysed = scratch.withUTF8 { bytes in
+      Result { () throws(ICUError) -> (UInt8, [UInt8], [BidiRun]) in
+        let (paragraph, levels) = try ICUBidiAnalyzerPool.with { analyzer throws(ICUError) in
+          try analyzer.levels(utf8: bytes, level: direction.icuLevel)
+        }
+        return (paragraph, levels, Self.runs(bytes, levels, in: source))
       }
-      runs.append(BidiRun(range: start..<i, level: level,
-                          script: TextScript.dominant(scalars[start..<i])))
     }
+    let (paragraph, perScalar, runs) = try analysed.get()
+    baseDirection = TextDirection(level: paragraph)
+    levels = perScalar
     self.runs = runs
+  }
+
+  /// Level runs of UTF-8 `bytes` (the contents of `text`) from per-scalar `levels`.
+  static func runs(_ bytes: UnsafeBufferPointer<UInt8>, _ levels: [UInt8], in text: String) -> [BidiRun] {
+    let utf8 = text.utf8
+    var runs: [BidiRun] = []
+    SegmentTables.script.withUnsafeBufferPointer { scripts in
+      var k = 0, p = 0
+      while k < levels.count {
+        let level = levels[k]
+        let startByte = p
+        var script: UInt8 = 0
+        while k < levels.count && levels[k] == level {
+          let (scalar, length) = Classifier.decode(bytes, p)
+          if script <= 1 { script = scripts[Int(scalar)] }
+          p += length
+          k += 1
+        }
+        let lower = utf8.index(utf8.startIndex, offsetBy: startByte)
+        let upper = utf8.index(lower, offsetBy: p - startByte)
+        runs.append(BidiRun(range: lower..<upper, level: level,
+                            script: TextScript(code: script > 1 ? script : 0)))
+      }
+    }
+    return runs
   }
 
   /// The paragraph as displayed, left to right, with mirrored characters mirrored
@@ -107,6 +133,36 @@ public struct BidiParagraph: Sendable {
     if levels.allSatisfy({ $0 == 0 }) && !removeControls { return text }
     return try ICUBidi(utf16: text.utf16, level: direction.icuLevel)
       .reordered(mirroring: mirroring, removeControls: removeControls)
+  }
+
+  /// For text whose characters are all R, ES, ET, CS, S, WS, ON or NSM with at least one R:
+  /// its scalar count and first script other than Common/Inherited. Otherwise nil.
+  static func rightToLeftOnly(_ text: String) -> (scalars: Int, script: TextScript)? {
+    var copy = text
+    return copy.withUTF8 { bytes -> (scalars: Int, script: TextScript)? in
+      let classes = SegmentTables.bidiClass
+      let scripts = SegmentTables.script
+      // Allowed classes as a bit mask over UCharDirection: R 1, ES 3, ET 4, CS 6, S 8, WS 9,
+      // ON 10, NSM 17.
+      let allowed: UInt32 = 1 << 1 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 17
+      var p = 0, count = 0
+      var sawR = false
+      var script: UInt8 = 0
+      return classes.withUnsafeBufferPointer { cls in
+        scripts.withUnsafeBufferPointer { sc in
+          while p < bytes.count {
+            let (scalar, length) = Classifier.decode(bytes, p)
+            let c = cls[Int(scalar)]
+            guard c < 32, allowed >> UInt32(c) & 1 != 0 else { return nil }
+            if c == 1 { sawR = true }
+            if script <= 1 { script = sc[Int(scalar)] }
+            p += length
+            count += 1
+          }
+          return sawR ? (count, TextScript(code: script > 1 ? script : 0)) : nil
+        }
+      }
+    }
   }
 
   /// Whether `text` is certainly all level 0: pure ASCII, or no R/AL/AN/explicit controls.

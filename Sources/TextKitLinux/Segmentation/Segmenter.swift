@@ -152,44 +152,82 @@ public struct Segmenter: Sendable {
   public func forEachSegment(
     utf8 text: UnsafeBufferPointer<UInt8>, _ body: (ByteSegment) throws -> Void
   ) throws {
+    try forEachSegment(utf8: text, icuOnly: false, body)
+  }
+
+  /// ``forEachSegment(utf8:_:)``; `icuOnly` sends word segmentation through ICU's iterator
+  /// even where ``UnicodeWordBreaker`` would do (for tests comparing the two).
+  func forEachSegment(
+    utf8 text: UnsafeBufferPointer<UInt8>, icuOnly: Bool, _ body: (ByteSegment) throws -> Void
+  ) throws {
     guard !text.isEmpty else { return }
     let classifier = Classifier()
-    guard unit == .word else { return try icuSegments(utf8: text, classifier, body) }
+    guard unit == .word, !icuOnly else {
+      return try icuSegments(utf8: text, classifier, refine: unit == .word && !hebrew.isEmpty, body)
+    }
     // Word boundaries always fall after a line feed (WB3a), so each stretch of whole
-    // lines can take its own path: all-ASCII stretches the ASCII breaker, others ICU.
+    // lines can take its own path: lines the table-driven breaker handles (nearly all) go
+    // to it, the others (emoji, Katakana, dictionary scripts) to ICU.
+    let n = text.count
+    try SegmentTables.wordClasses.withUnsafeBufferPointer { wordClasses in
     var start = 0
-    while start < text.count {
+    while start < n {
       var end = start
-      var ascii = true
-      var stretchASCII: Bool? = nil
+      var stretchFast: Bool? = nil
+      var stretchHebrew = false
       var lineStart = start
       while lineStart < text.count {
+        // One pass over the line: its end, whether the table-driven breaker handles it, and
+        // whether it has Hebrew (U+0590–U+05FF, U+FB1D–U+FB4F: lead bytes D6, D7, EF).
         var lineEnd = lineStart
-        ascii = true
-        while lineEnd < text.count {
+        var fast = true
+        var hebrewBytes = false
+        while lineEnd < n {
           let b = text[lineEnd]
-          lineEnd += 1
-          if b >= 0x80 { ascii = false }
-          if b == 0x0A { break }
+          if b < 0x80 {
+            lineEnd += 1
+            if b == 0x0A { break }
+            continue
+          }
+          if b == 0xD6 || b == 0xD7 {
+            // U+0580–U+05FF: Hebrew, all of it handled by the table-driven breaker.
+            hebrewBytes = true
+            lineEnd += 2
+            continue
+          }
+          if b == 0xEF { hebrewBytes = true }
+          if fast {
+            let (scalar, length) = Classifier.decode(text, lineEnd)
+            if wordClasses[Int(scalar)] == UnicodeWordBreaker.unsupported { fast = false }
+            lineEnd += length
+          } else {
+            lineEnd += 1
+          }
         }
-        if !ascii {
-          ascii = ASCIIWordBreaker.handles(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+        // Stretches are lines alike in both: fast path or not, Hebrew (to refine) or not.
+        if stretchFast == nil {
+          stretchFast = fast
+          stretchHebrew = hebrewBytes
         }
-        if stretchASCII == nil { stretchASCII = ascii }
-        if ascii != stretchASCII { break }
+        if fast != stretchFast || hebrewBytes != stretchHebrew { break }
         end = lineEnd
         lineStart = lineEnd
       }
       let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
       let base = start
-      if stretchASCII == true {
-        try ASCIIWordBreaker.segments(chunk) { s, e, status in
-          var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
-          seg.range = (s + base)..<(e + base)
-          try body(seg)
+      let refine = stretchHebrew && !hebrew.isEmpty
+      if stretchFast == true {
+        if refine {
+          try refinedSegments(chunk, classifier, base: base, body)
+        } else {
+          try UnicodeWordBreaker.segments(chunk) { s, e, status in
+            var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
+            seg.range = (s + base)..<(e + base)
+            try body(seg)
+          }
         }
       } else {
-        try icuSegments(utf8: chunk, classifier) { seg in
+        try icuSegments(utf8: chunk, classifier, refine: refine) { seg in
           var seg = seg
           seg.range = (seg.range.lowerBound + base)..<(seg.range.upperBound + base)
           try body(seg)
@@ -197,14 +235,40 @@ public struct Segmenter: Sendable {
       }
       start = end
     }
+    }
   }
 
-  private func icuSegments(
-    utf8 text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier,
+  /// Word segments of `text` from ``UnicodeWordBreaker``, with the Hebrew refinements
+  /// applied; ranges shifted by `base`.
+  private func refinedSegments(
+    _ text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier, base: Int,
     _ body: (ByteSegment) throws -> Void
   ) throws {
     var pending: [ByteSegment] = []
-    let refine = unit == .word && !hebrew.isEmpty
+    pending.reserveCapacity(80)
+    var scratch: [ByteSegment] = []
+    func emit(_ s: ByteSegment) throws {
+      var s = s
+      s.range = (s.range.lowerBound + base)..<(s.range.upperBound + base)
+      try body(s)
+    }
+    try UnicodeWordBreaker.segments(text) { s, e, status in
+      pending.append(classifier.classify(text, s..<e, ruleStatus: status))
+      if pending.count >= 64 {
+        Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
+        try flush(&pending, keep: 4, emit)
+      }
+    }
+    Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
+    try flush(&pending, keep: 0, emit)
+  }
+
+  private func icuSegments(
+    utf8 text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier, refine: Bool,
+    _ body: (ByteSegment) throws -> Void
+  ) throws {
+    var pending: [ByteSegment] = []
+    var scratch: [ByteSegment] = []
     let sentences = unit == .sentence
     try ICUBreakIteratorPool.with(type: unit.icuType, locale: icuLocale) { iterator in
       var start = 0
@@ -229,7 +293,7 @@ public struct Segmenter: Sendable {
           } else if refine {
             pending.append(segment)
             if pending.count >= 64 {
-              Self.refineHebrew(text, &pending, hebrew, classifier)
+              Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
               try flush(&pending, keep: 4, body)
             }
           } else {
@@ -239,7 +303,7 @@ public struct Segmenter: Sendable {
         }
       }
     }
-    if refine { Self.refineHebrew(text, &pending, hebrew, classifier) }
+    if refine { Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch) }
     try flush(&pending, keep: 0, body)
   }
 
@@ -306,9 +370,12 @@ public struct Segmenter: Sendable {
 
   static func refineHebrew(
     _ text: UnsafeBufferPointer<UInt8>, _ segments: inout [ByteSegment],
-    _ options: HebrewRefinements, _ classifier: Classifier
+    _ options: HebrewRefinements, _ classifier: Classifier,
+    scratch out: inout [ByteSegment]
   ) {
-    var out: [ByteSegment] = []
+    // Quick exit: nothing Hebrew to refine in this batch.
+    guard segments.contains(where: { $0.script == .hebrew }) else { return }
+    out.removeAll(keepingCapacity: true)
     out.reserveCapacity(segments.count + 4)
     var i = 0
     while i < segments.count {
@@ -356,7 +423,7 @@ public struct Segmenter: Sendable {
         continue
       }
       // Acronyms and geresh letters: ICU keeps them whole; mark, or split when switched off.
-      let quotes = quotePositions(text, s.range)
+      let quotes = mayHaveQuote(text, s.range) ? quotePositions(text, s.range) : []
       if !quotes.isEmpty {
         var cuts: [Int] = []
         for q in quotes
@@ -386,17 +453,22 @@ public struct Segmenter: Sendable {
       out.append(s)
       i += 1
     }
-    segments = out
+    swap(&segments, &out)
   }
 
-  private static let procliticBytes: Set<UInt8> = [0x95, 0x94, 0x91, 0x9B, 0x9C, 0x9E, 0xA9]  // ו ה ב כ ל מ ש after 0xD7
+  /// Whether `b`, after 0xD7, makes one of the proclitics ו ה ב כ ל מ ש (bytes 95 94 91 9B 9C
+  /// 9E A9): a bit mask over 0x80...0xBF.
+  @inline(__always) static func isProcliticByte(_ b: UInt8) -> Bool {
+    let mask: UInt64 = 1 << 0x15 | 1 << 0x14 | 1 << 0x11 | 1 << 0x1B | 1 << 0x1C | 1 << 0x1E | 1 << 0x29
+    return b >= 0x80 && b < 0xC0 && (mask >> UInt64(b - 0x80)) & 1 != 0
+  }
 
   /// Whether `range` is 1–3 Hebrew proclitic letters.
   static func isProcliticSequence(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard range.count >= 2, range.count <= 6, range.count % 2 == 0 else { return false }
     var p = range.lowerBound
     while p < range.upperBound {
-      guard text[p] == 0xD7, procliticBytes.contains(text[p + 1]) else { return false }
+      guard text[p] == 0xD7, isProcliticByte(text[p + 1]) else { return false }
       p += 2
     }
     return true
@@ -407,7 +479,7 @@ public struct Segmenter: Sendable {
   static func gluedPrefixEnd(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
     var p = range.lowerBound
     var letters = 0
-    while p + 1 < range.upperBound, text[p] == 0xD7, procliticBytes.contains(text[p + 1]), letters < 3 {
+    while p + 1 < range.upperBound, text[p] == 0xD7, isProcliticByte(text[p + 1]), letters < 3 {
       p += 2
       letters += 1
     }
@@ -426,6 +498,29 @@ public struct Segmenter: Sendable {
 
   static func isMaqaf(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     range.count == 2 && text[range.lowerBound] == 0xD6 && text[range.lowerBound + 1] == 0xBE
+  }
+
+  /// Whether `range` has a byte 27, 22, B3 or B4 (what ', ", U+05F3 and U+05F4 are made of),
+  /// eight bytes at a time.
+  @inline(__always)
+  static func mayHaveQuote(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    @inline(__always) func hasByte(_ v: UInt64, _ b: UInt8) -> Bool {
+      let x = v ^ (0x0101_0101_0101_0101 &* UInt64(b))
+      return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+    var p = range.lowerBound
+    let raw = UnsafeRawPointer(text.baseAddress!)
+    while p + 8 <= range.upperBound {
+      let v = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+      if hasByte(v, 0x27) || hasByte(v, 0x22) || hasByte(v, 0xB3) || hasByte(v, 0xB4) { return true }
+      p += 8
+    }
+    while p < range.upperBound {
+      let b = text[p]
+      if b == 0x27 || b == 0x22 || b == 0xB3 || b == 0xB4 { return true }
+      p += 1
+    }
+    return false
   }
 
   /// Geresh/gershayim marks inside a word: ASCII ' and ", U+05F3, U+05F4.
@@ -448,15 +543,29 @@ public struct Segmenter: Sendable {
 
 /// Kind, script and direction of a byte range, from bulk property tables (no ICU calls).
 struct Classifier {
-  let gc = UnicodeTables.generalCategory
-  let script = UnicodeTables.script
-  let binary = UnicodeTables.binary
-  let bidi = BidiTables.bidiClass
+  let gc = SegmentTables.generalCategory
+  let script = SegmentTables.script
+  let binary = SegmentTables.flags
+  let bidi = SegmentTables.bidiClass
 
   func classify(
     _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ruleStatus: Int32,
     role: HebrewSegmentRole? = nil
   ) -> ByteSegment {
+    // The common cases first: an ASCII word, a single space.
+    let b0 = text[range.lowerBound]
+    if ruleStatus >= 200 && (b0 | 0x20) &- 0x61 < 26 {
+      return ByteSegment(range: range, kind: .word, script: .latin, direction: .leftToRight,
+                         hebrewRole: role)
+    }
+    if ruleStatus >= 200 && b0 == 0xD7 && range.count >= 2 && text[range.lowerBound + 1] &- 0x90 < 27 {
+      // A Hebrew letter (U+05D0–U+05EA) first: Hebrew, right to left.
+      return ByteSegment(range: range, kind: .word, script: .hebrew, direction: .rightToLeft,
+                         hebrewRole: role)
+    }
+    if b0 == 0x20 && range.count == 1 {
+      return ByteSegment(range: range, kind: .space, script: .common, direction: nil, hebrewRole: role)
+    }
     var kind: SegmentKind? = nil
     var scriptCode: UInt8 = 0
     var direction: TextDirection? = nil

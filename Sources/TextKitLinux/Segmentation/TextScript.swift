@@ -34,12 +34,12 @@ public struct TextScript: Sendable, Hashable, CustomStringConvertible {
 
   /// The script of a scalar.
   public static func of(_ scalar: Unicode.Scalar) -> TextScript {
-    TextScript(code: UnicodeTables.script[Int(scalar.value)])
+    TextScript(code: SegmentTables.script[Int(scalar.value)])
   }
 
   /// The first script in `scalars` other than Common and Inherited, else Common.
   static func dominant(_ scalars: some Sequence<Unicode.Scalar>) -> TextScript {
-    let table = UnicodeTables.script
+    let table = SegmentTables.script
     for s in scalars {
       let c = table[Int(s.value)]
       if c > 1 { return TextScript(code: c) }

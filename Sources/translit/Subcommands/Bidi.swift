@@ -7,8 +7,9 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Detect visual-order Hebrew, reorder lines, and audit bidi controls.",
       discussion: """
-        Reads UTF-8 lines from the INPUT files (or standard input; "-" is
-        standard input); each line is one bidi paragraph.
+        Reads the INPUT files (or standard input; "-" is standard input),
+        decoded as --encoding says (UTF-8 by default; auto detects); each
+        line is one bidi paragraph. Output is UTF-8.
 
           --detect          visual|logical|none<TAB>CONFIDENCE per line
                             (none: no right-to-left text to judge)
@@ -25,6 +26,12 @@ extension TranslitCommand {
           translit bidi --detect --format jsonl article.txt
           translit bidi --to-logical legacy-pdf.txt > fixed.txt
           git diff | translit bidi --audit
+          translit bidi --to-logical --encoding iso-8859-8 legacy.txt
+
+        Exit codes: 0 ok (for --audit: nothing flagged); 1 some inputs
+        failed, or --audit flagged a line; 64 usage; 65 bad data (e.g.
+        "notes.txt:3:117: invalid UTF-8 (bytes C3 28)": file, line, byte
+        offset; nothing is written for a bad file); 74 I/O error.
         """
     )
 
@@ -38,12 +45,14 @@ extension TranslitCommand {
 
     @Flag(help: "What to do (default: --detect).") var mode: Mode = .detect
     @Option(help: "Output format for --detect and --audit: text or jsonl.") var format: Format = .text
-    @Argument(help: "Input files (UTF-8); none or \"-\" reads standard input.") var inputs: [String] = []
+    @OptionGroup var input: InputOptions
+    @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
 
     func run() throws {
       let detector = VisualOrderDetector()
       var flagged = false
-      let code = LineInput.run(inputs) { name, number, _, bytes in
+      let mode = mode, format = format
+      let code = LineInput.run(inputs, options: input) { name, chunk in try chunk.forEachLine { number, _, bytes in
         let line = String(decoding: bytes, as: UTF8.self)
         switch mode {
         case .detect:
@@ -78,7 +87,7 @@ extension TranslitCommand {
             }
           }
         }
-      }
+      } }
       if code != 0 { throw ExitCode(code) }
       if flagged { throw ExitCode(1) }
     }

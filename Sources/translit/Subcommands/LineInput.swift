@@ -1,3 +1,5 @@
+import TextKitLinux
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,113 +8,190 @@ import Musl
 import Darwin
 #endif
 
-/// Reads UTF-8 lines from files or standard input in 1 MiB chunks, and writes buffered output.
-/// Shared by `segment` and `bidi`: same exit codes as the rest of the tool.
-struct LineInput {
-  /// Why an input failed.
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-    var isData: Bool
-  }
-
-  /// Calls `body(name, lineNumber, lineByteOffset, lineBytes)` for every line (without its `\n` or `\r\n`) of
-  /// each input ("-" or no input: standard input). Returns the exit code: 0, 1 (some inputs
-  /// failed), 65 (all failed on bad data), 74 (all failed on I/O).
+/// Reads the inputs of `segment` and `bidi` through the library's ``CorpusLineReader`` (the
+/// decoding, error messages and exit codes of `translit normalize`).
+enum LineInput {
+  /// Calls `body(displayName, chunk)` for the decoded text of each input ("-" or no input:
+  /// standard input), whole lines at a time. Returns the exit code: 0; 1 (some inputs failed,
+  /// the rest were done); 64 (unknown encoding); 65 (bad data); 74 (I/O).
   static func run(
-    _ inputs: [String], _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    _ inputs: [String], options: InputOptions?,
+    _ body: (String, CorpusLineReader.Chunk) throws -> Void
   ) -> Int32 {
+    var reader = CorpusLineReader()
+    if let options {
+      reader.encoding = options.encodingChoice
+      reader.onInvalid = options.onInvalid.policy
+    }
     let names = inputs.isEmpty ? ["-"] : inputs
-    var failures: [Failure] = []
+    var failures: [CorpusError] = []
+    var succeeded = 0
     for name in names {
+      let display = name == "-" ? "<stdin>" : name
       do {
-        try forEachLine(name, body)
-      } catch let f as Failure {
+        let report = try reader.forEachChunk(of: name) { chunk in try body(display, chunk) }
+        succeeded += 1
         Output.flush()
-        writeError("translit: \(f.description)\n")
-        failures.append(f)
+        if options?.verbose == true {
+          writeError("\(report.input): encoding \(report.encoding.encoding) (\(report.encoding.reason))\n")
+        }
+        if report.replacements > 0 {
+          writeError("\(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD\n")
+        }
       } catch {
         Output.flush()
-        writeError("translit: \(name): \(error)\n")
-        failures.append(Failure(description: "\(error)", isData: true))
+        let failure = error as? CorpusError
+          ?? CorpusError(kind: .icu, file: display, message: "\(error)")
+        writeError("translit: \(failure)\n")
+        failures.append(failure)
       }
     }
     Output.flush()
-    if failures.isEmpty { return 0 }
-    if failures.count < names.count { return 1 }
-    return failures.allSatisfy(\.isData) ? 65 : (failures.allSatisfy { !$0.isData } ? 74 : 1)
+    return ExitCodes.forFailures(failures, succeeded: succeeded)
+  }
+}
+
+/// Raw writes into reserved output space (see ``OutputBuffer/reserve(_:)``).
+enum RawWrite {
+  /// Decimal digits of a non-negative integer; returns the pointer after them.
+  @inline(__always)
+  static func int(_ p: UnsafeMutablePointer<UInt8>, _ value: Int) -> UnsafeMutablePointer<UInt8> {
+    var n = value
+    var count = 1
+    var t = n / 10
+    while t > 0 {
+      t /= 10
+      count += 1
+    }
+    var q = p + count - 1
+    repeat {
+      q.pointee = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+      n /= 10
+      q -= 1
+    } while n > 0
+    return p + count
   }
 
-  private static func forEachLine(
-    _ name: String, _ body: (String, Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void
-  ) throws {
-    let displayName = name == "-" ? "<stdin>" : name
-    let fd: Int32
-    if name == "-" {
-      fd = 0
+  /// Copies `bytes`; returns the pointer after them.
+  @inline(__always)
+  static func bytes(_ p: UnsafeMutablePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    let n = bytes.count
+    guard let src = bytes.baseAddress else { return p }
+    if n <= 16 {
+      for i in 0..<n { p[i] = src[i] }
     } else {
-      fd = open(name, O_RDONLY)
-      guard fd >= 0 else {
-        throw Failure(description: "\(name): \(String(cString: strerror(errno)))", isData: false)
-      }
+      p.update(from: src, count: n)
     }
-    defer { if fd != 0 { close(fd) } }
-    let chunk = 1 << 20
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    var pending: [UInt8] = []
-    var lineNumber = 0
-    var offset = 0
-    func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
-      lineNumber += 1
-      let lineOffset = offset
-      offset += line.count + 1
-      var line = line
-      if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-      if let bad = firstInvalidUTF8(line) {
-        throw Failure(description: "\(displayName):\(lineNumber): invalid UTF-8 at byte \(bad)",
-                      isData: true)
-      }
-      try body(displayName, lineNumber, lineOffset, line)
-    }
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(description: "\(displayName): \(String(cString: strerror(errno)))",
-                      isData: false)
-      }
-      if n == 0 { break }
-      try buffer.withUnsafeBufferPointer { all in
-        let data = UnsafeBufferPointer(rebasing: all[0..<n])
-        var start = 0
-        while let nl = data[start...].firstIndex(of: 0x0A) {
-          if pending.isEmpty {
-            try emit(UnsafeBufferPointer(rebasing: data[start..<nl]))
-          } else {
-            pending.append(contentsOf: data[start..<nl])
-            try pending.withUnsafeBufferPointer { try emit($0) }
-            pending.removeAll(keepingCapacity: true)
-          }
-          start = nl + 1
-        }
-        pending.append(contentsOf: data[start...])
-      }
-    }
-    if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0) } }
+    return p + n
   }
 
-  /// Offset of the first ill-formed UTF-8 byte, or nil.
-  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
-    var it = bytes.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &it) {
-      case .valid(let s): offset += s.count
-      case .emptyInput: return nil
-      case .error(let length): _ = length; return offset
-      }
+  /// Copies 16 bytes (unaligned), whatever is meant to be used of them.
+  @inline(__always)
+  static func copy16(_ p: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>) {
+    let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(p)
+    to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+  }
+
+  /// Copies `count` bytes from `src`, 16 at a time; `readable` bytes may be read from `src`
+  /// and `count` rounded up to 16 may be written at `p`. Returns the pointer after the copy.
+  @inline(__always)
+  static func copy(_ p: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>, count: Int, readable: Int)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    var i = 0
+    while i + 16 <= readable && i < count {
+      copy16(p + i, src + i)
+      i += 16
     }
+    while i < count {
+      p[i] = src[i]
+      i += 1
+    }
+    return p + count
+  }
+
+  @inline(__always)
+  static func string(_ p: UnsafeMutablePointer<UInt8>, _ s: StaticString) -> UnsafeMutablePointer<UInt8> {
+    bytes(p, UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
+  @inline(__always)
+  static func byte(_ p: UnsafeMutablePointer<UInt8>, _ b: UInt8) -> UnsafeMutablePointer<UInt8> {
+    p.pointee = b
+    return p + 1
+  }
+}
+
+/// The decimal digits of a number that mostly grows by small steps (byte offsets of
+/// consecutive segments): adding the step to the digits is cheaper than formatting anew.
+final class DecimalCounter {
+  // Used by one thread only. Digits are right-aligned in `digits[first..<24]`.
+  private let digits: UnsafeMutablePointer<UInt8> = .allocate(capacity: 48)
+  private var first = 23
+  private var value = 0
+
+  init() {
+    digits.initialize(repeating: 0x30, count: 48)
+  }
+
+  deinit { digits.deallocate() }
+
+  /// Writes the digits of `v` (non-negative); returns the pointer after them. May write up
+  /// to 16 bytes at `p` whatever the length (the caller reserved them).
+  @inline(__always)
+  func write(_ p: UnsafeMutablePointer<UInt8>, _ v: Int) -> UnsafeMutablePointer<UInt8> {
+    // Locals: stores through `p` might alias this object's fields, so the loops would
+    // reload them otherwise.
+    let d = digits
+    if v != value {
+      let f = set(v)
+      // Just written byte by byte: copy them the same way (a wide load of fresh byte stores
+      // stalls on store forwarding).
+      let n = 24 - f
+      for i in 0..<n { p[i] = d[f + i] }
+      return p + n
+    }
+    let f = first
+    let n = 24 - f
+    // `digits` has 48 bytes, so 16 from `first` (at most 23) are readable.
+    RawWrite.copy16(p, d + f)
+    if n > 16 { for i in 16..<n { p[i] = d[f + i] } }
+    return p + n
+  }
+
+  /// Makes the digits those of `v`; returns the index of the first.
+  @inline(__always) private func set(_ v: Int) -> Int {
+    let d = digits
+    var f = first
+    var delta = v - value
+    if delta > 0 && delta < 1_000_000 {
+      var i = 23
+      var carry = 0
+      while delta > 0 || carry > 0 {
+        let x = Int(d[i] &- 0x30) + delta % 10 + carry
+        delta /= 10
+        carry = x >= 10 ? 1 : 0
+        d[i] = UInt8(truncatingIfNeeded: 0x30 + (x >= 10 ? x - 10 : x))
+        i -= 1
+      }
+      if i + 1 < f { f = i + 1 }
+    } else {
+      d.update(repeating: 0x30, count: 24)
+      var n = v
+      var i = 23
+      repeat {
+        d[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+        n /= 10
+        i -= 1
+      } while n > 0
+      f = i + 1
+    }
+    first = f
+    value = v
+    return f
   }
 }
 
@@ -175,6 +254,16 @@ final class OutputBuffer: @unchecked Sendable {
     fill.pointee += count
   }
 
+  /// Room for `count` bytes (at most `capacity`) at the end of the buffer, flushing first if
+  /// needed; write them through the pointer, then ``commit(_:)`` how many were written.
+  @inline(__always) func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    if fill.pointee + count > capacity { flush() }
+    return storage + fill.pointee
+  }
+
+  /// Counts `count` bytes written through the pointer from ``reserve(_:)``.
+  @inline(__always) func commit(_ count: Int) { fill.pointee += count }
+
   @inline(__always) func endRecord() {
     if fill.pointee >= capacity - 4096 { flush() }
   }
@@ -194,6 +283,32 @@ enum Output {
     shared.endRecord()
   }
   static func flush() { shared.flush() }
+}
+
+extension OutputBuffer {
+  /// The bytes of a JSON string literal (quotes included) for UTF-8 `bytes`.
+  @inline(__always) func appendJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+    append(byte: 0x22)
+    var plain = 0
+    for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+      append(UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+      switch b {
+      case 0x22: append("\\\"" as StaticString)
+      case 0x5C: append("\\\\" as StaticString)
+      case 0x0A: append("\\n" as StaticString)
+      case 0x0D: append("\\r" as StaticString)
+      case 0x09: append("\\t" as StaticString)
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        append("\\u00" as StaticString)
+        append(byte: hex.utf8Start[Int(b >> 4)])
+        append(byte: hex.utf8Start[Int(b & 15)])
+      }
+      plain = i + 1
+    }
+    append(UnsafeBufferPointer(rebasing: bytes[plain...]))
+    append(byte: 0x22)
+  }
 }
 
 /// JSON string literal for output.

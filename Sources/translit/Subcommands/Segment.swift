@@ -7,13 +7,16 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Cut text into words, sentences, graphemes, line-break units or bidi runs.",
       discussion: """
-        Reads UTF-8 lines from the INPUT files (or standard input; "-" is
-        standard input); segments never cross a line end.
+        Reads the INPUT files (or standard input; "-" is standard input),
+        decoded as --encoding says (UTF-8 by default; auto detects), and
+        streams the segments out; segments never cross a line end.
 
         Offsets (start, end) are UTF-8 byte offsets from the start of the
-        raw input file, so
+        raw input file (for UTF-8 input), so
           tail -c +$((start+1)) FILE | head -c $((end-start))
-        prints the segment.
+        prints the segment. For other encodings they are offsets in the
+        input's UTF-8 decoding (what `translit normalize --encoding E`
+        writes).
 
         Formats:
           text   one segment per line (white space segments left out)
@@ -39,6 +42,12 @@ extension TranslitCommand {
           translit segment --split-prefixes --lexicon places.txt news.txt
           translit segment --unit sentence --format jsonl --locale en a.txt
           echo 'שלום Dan 2024' | translit segment --unit run
+          translit segment --encoding windows-1255 old.txt
+
+        Exit codes: 0 ok; 1 some inputs failed (the rest were done); 64
+        usage; 65 bad data (e.g. "notes.txt:3:117: invalid UTF-8 (bytes C3
+        28)": file, line, byte offset; nothing is written for a bad file);
+        74 I/O error.
         """
     )
 
@@ -57,7 +66,8 @@ extension TranslitCommand {
     @Option(help: "With --split-prefixes: a file of known stems and names, one a line (UTF-8).")
     var lexicon: String?
     @Flag(help: "Turn off the Hebrew refinements.") var noHebrewRefinements = false
-    @Argument(help: "Input files (UTF-8); none or \"-\" reads standard input.") var inputs: [String] = []
+    @OptionGroup var input: InputOptions
+    @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
 
     func run() throws {
       let segmentUnit: SegmentUnit? =
@@ -72,50 +82,70 @@ extension TranslitCommand {
                                 hebrew: noHebrewRefinements ? [] : .all)
       var known: Set<String> = []
       if let lexicon {
-        let status = LineInput.run([lexicon]) { _, _, _, bytes in
-          let entry = String(decoding: bytes, as: UTF8.self)
-          if !entry.isEmpty { known.insert(entry) }
+        let status = LineInput.run([lexicon], options: nil) { _, chunk in
+          chunk.forEachLine { _, _, bytes in
+            let entry = String(decoding: bytes, as: UTF8.self)
+            if !entry.isEmpty { known.insert(entry) }
+          }
         }
         if status != 0 { throw ExitCode(status) }
       }
       let analyzer = HebrewPrefixAnalyzer(lexicon: known)
       // Property-wrapper getters are slow in a per-segment loop: read them once.
-      let format = format
       let splitPrefixes = splitPrefixes
-      let names = SegmentNames()
-      let code = LineInput.run(inputs) { name, number, offset, bytes in
-        let writer = SegmentWriter(format: format, name: name, line: number, base: offset,
-                                   bytes: bytes, names: names)
-        if segmentUnit == nil {
-          let line = String(decoding: bytes, as: UTF8.self)
-          let paragraph = try BidiParagraph(line)
-          for run in paragraph.runs {
-            let start = line.utf8.distance(from: line.startIndex, to: run.range.lowerBound)
-            let end = line.utf8.distance(from: line.startIndex, to: run.range.upperBound)
-            writer.write(start..<end, kind: nil, script: run.script, dir: run.direction, role: nil)
-          }
-          return
-        }
-        try segmenter.forEachSegment(utf8: bytes) { s in
+      let writer = SegmentWriter(format: format)
+      let code = LineInput.run(inputs, options: input) { name, chunk in
+        writer.startInput(name)
+        func write(_ s: ByteSegment, _ text: UnsafeBufferPointer<UInt8>, base: Int, line: Int) {
           if splitPrefixes, s.kind == .word, s.script == .hebrew, s.hebrewRole == nil {
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[s.range]), as: UTF8.self)
+            let word = String(decoding: UnsafeBufferPointer(rebasing: text[s.range]), as: UTF8.self)
             let best = analyzer.best(of: word)
             if !best.isUnsplit {
               let stemStart = s.range.upperBound - best.stem.utf8.count
               let prefixEnd = stemStart - (best.separator.map { String($0).utf8.count } ?? 0)
-              writer.write(s.range.lowerBound..<prefixEnd, kind: .word, script: .hebrew,
-                           dir: .rightToLeft, role: .prefix)
+              writer.write(text, s.range.lowerBound..<prefixEnd, base: base, line: line, kind: .word,
+                           script: .hebrew, dir: .rightToLeft, role: .prefix)
               if prefixEnd < stemStart {
-                writer.write(prefixEnd..<stemStart, kind: .punctuation, script: .common, dir: nil,
-                             role: nil)
+                writer.write(text, prefixEnd..<stemStart, base: base, line: line, kind: .punctuation,
+                             script: .common, dir: nil, role: nil)
               }
-              writer.write(stemStart..<s.range.upperBound, kind: s.kind, script: s.script,
-                           dir: s.direction, role: nil)
+              writer.write(text, stemStart..<s.range.upperBound, base: base, line: line, kind: s.kind,
+                           script: s.script, dir: s.direction, role: nil)
               return
             }
           }
-          writer.write(s.range, kind: s.kind, script: s.script, dir: s.direction,
-                       role: s.hebrewRole)
+          writer.write(text, s.range, base: base, line: line, kind: s.kind, script: s.script,
+                       dir: s.direction, role: s.hebrewRole)
+        }
+        guard let segmentUnit else {
+          try chunk.forEachLine { number, offset, bytes in
+            let line = String(decoding: bytes, as: UTF8.self)
+            let paragraph = try BidiParagraph(line)
+            for run in paragraph.runs {
+              let start = line.utf8.distance(from: line.startIndex, to: run.range.lowerBound)
+              let end = line.utf8.distance(from: line.startIndex, to: run.range.upperBound)
+              writer.write(bytes, start..<end, base: offset, line: number, kind: nil, script: run.script,
+                           dir: run.direction, role: nil)
+            }
+          }
+          return
+        }
+        if segmentUnit == .word {
+          // Word segments never cross a line end (WB3a/b): segment the whole chunk at once;
+          // the line-end segments ("\n", "\r\n") only advance the line number.
+          var line = chunk.firstLine
+          let text = chunk.text
+          try segmenter.forEachSegment(utf8: text) { s in
+            if text[s.range.upperBound - 1] == 0x0A {
+              line += 1
+              return
+            }
+            write(s, text, base: chunk.offset, line: line)
+          }
+          return
+        }
+        try chunk.forEachLine { number, offset, bytes in
+          try segmenter.forEachSegment(utf8: bytes) { s in write(s, bytes, base: offset, line: number) }
         }
       }
       if code != 0 { throw ExitCode(code) }
@@ -123,10 +153,100 @@ extension TranslitCommand {
   }
 }
 
-/// Names written for kinds, scripts and directions, computed once.
-struct SegmentNames {
-  let scripts: [[UInt8]] = (0..<256).map { Array(TextScript(code: UInt8($0)).shortName.utf8) }
-  static func kind(_ k: SegmentKind) -> StaticString {
+/// Writes segments in the chosen format straight into the output buffer.
+final class SegmentWriter {
+  let format: TranslitCommand.Segment.Format
+  let out = Output.shared
+  /// The JSON string of the current input's name.
+  private var nameJSON: [UInt8] = []
+  /// ISO 15924 names by script code: up to 15 bytes at `code * 16`, the length at
+  /// `code * 16 + 15`.
+  private let scriptNames: UnsafeMutablePointer<UInt8>
+  /// TSV middles ("\tword\tLatn\tltr\t") by kind, script and dir: the bytes at
+  /// `middleSlot * 64`, their length at `middleSlot * 64 + 63`.
+  private let middles: UnsafeMutablePointer<UInt8>
+  private let offsets = DecimalCounter()
+  private let lines = DecimalCounter()
+  private static let kinds: [SegmentKind?] = SegmentKind.allCases + [nil]
+  private static let dirs: [TextDirection?] = [.leftToRight, .rightToLeft, nil]
+
+  init(format: TranslitCommand.Segment.Format) {
+    self.format = format
+    scriptNames = .allocate(capacity: 256 * 16)
+    for code in 0..<256 {
+      let name = Array(TextScript(code: UInt8(code)).shortName.utf8.prefix(15))
+      for (k, b) in name.enumerated() { scriptNames[code * 16 + k] = b }
+      scriptNames[code * 16 + 15] = UInt8(name.count)
+    }
+    middles = .allocate(capacity: Self.kinds.count * 256 * 3 * 64)
+    for (k, kind) in Self.kinds.enumerated() {
+      for code in 0..<256 {
+        for (d, dir) in Self.dirs.enumerated() {
+          let slot = middles + ((k * 256 + code) * 3 + d) * 64
+          let name = Array(TextScript(code: UInt8(code)).shortName.utf8.prefix(15))
+          let kindName = Self.kindName(kind), dirName = Self.dirName(dir)
+          let bytes = [0x09] + Array(UnsafeBufferPointer(start: kindName.utf8Start, count: kindName.utf8CodeUnitCount))
+            + [0x09] + name + [0x09]
+            + Array(UnsafeBufferPointer(start: dirName.utf8Start, count: dirName.utf8CodeUnitCount)) + [0x09]
+          for (i, b) in bytes.enumerated() { slot[i] = b }
+          slot[63] = UInt8(bytes.count)
+        }
+      }
+    }
+  }
+
+  deinit {
+    scriptNames.deallocate()
+    middles.deallocate()
+  }
+
+  @inline(__always) private func middle(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    let k: Int = switch kind {
+      case .word: 0
+      case .number: 1
+      case .punctuation: 2
+      case .space: 3
+      case .symbol: 4
+      case .emoji: 5
+      case nil: 6
+    }
+    let d: Int = switch dir {
+      case .leftToRight: 0
+      case .rightToLeft: 1
+      case nil: 2
+    }
+    let slot = middles + ((k * 256 + Int(script.code)) * 3 + d) * 64
+    return UnsafeBufferPointer(start: slot, count: Int(slot[63]))
+  }
+
+  @inline(__always) private func scriptName(_ script: TextScript) -> UnsafeBufferPointer<UInt8> {
+    let p = scriptNames + Int(script.code) * 16
+    return UnsafeBufferPointer(start: p, count: Int(p[15]))
+  }
+
+  func startInput(_ name: String) {
+    var n = name
+    nameJSON = n.withUTF8 { bytes in
+      var escaped: [UInt8] = []
+      escaped.append(0x22)
+      for b in bytes {
+        switch b {
+        case 0x22: escaped += [0x5C, 0x22]
+        case 0x5C: escaped += [0x5C, 0x5C]
+        case 0..<0x20: escaped += Array("\\u00".utf8) + [hexDigit(b >> 4), hexDigit(b & 15)]
+        default: escaped.append(b)
+        }
+      }
+      escaped.append(0x22)
+      return escaped
+    }
+  }
+
+  private func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+
+  static func kindName(_ k: SegmentKind?) -> StaticString {
     switch k {
     case .word: "word"
     case .number: "number"
@@ -134,16 +254,19 @@ struct SegmentNames {
     case .space: "space"
     case .symbol: "symbol"
     case .emoji: "emoji"
+    case nil: "run"
     }
   }
-  static func dir(_ d: TextDirection?) -> StaticString {
+
+  static func dirName(_ d: TextDirection?) -> StaticString {
     switch d {
     case .leftToRight: "ltr"
     case .rightToLeft: "rtl"
     case nil: "neutral"
     }
   }
-  static func role(_ r: HebrewSegmentRole?) -> StaticString? {
+
+  static func roleName(_ r: HebrewSegmentRole?) -> StaticString? {
     switch r {
     case .prefix: "prefix"
     case .maqaf: "maqaf"
@@ -151,49 +274,110 @@ struct SegmentNames {
     case nil: nil
     }
   }
-}
 
-/// Writes segments in the chosen format straight into the output buffer.
-struct SegmentWriter {
-  let format: TranslitCommand.Segment.Format
-  let name: String
-  let line: Int
-  let base: Int
-  let bytes: UnsafeBufferPointer<UInt8>
-  let names: SegmentNames
-  let out = Output.shared
-
-  func write(_ range: Range<Int>, kind: SegmentKind?, script: TextScript, dir: TextDirection?,
-             role: HebrewSegmentRole?) {
+  /// Writes the segment `range` of `bytes`; offsets are shifted by `base`.
+  @inline(__always)
+  func write(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, base: Int, line: Int,
+             kind: SegmentKind?, script: TextScript, dir: TextDirection?, role: HebrewSegmentRole?) {
     let text = UnsafeBufferPointer(rebasing: bytes[range])
-    let kindName: StaticString = kind.map(SegmentNames.kind) ?? "run"
     switch format {
     case .text:
       if kind == .space { return }
-      out.append(text)
-      out.append(byte: 0x0A)
+      if text.count + 17 <= out.capacity {
+        let start = out.reserve(text.count + 17)
+        let p = RawWrite.byte(
+          RawWrite.copy(start, text.baseAddress!, count: text.count, readable: bytes.count - range.lowerBound),
+          0x0A)
+        out.commit(p - start)
+      } else {
+        out.append(text)
+        out.append(byte: 0x0A)
+      }
+    case .tsv where 2 * text.count + 160 <= out.capacity:
+      // Start, end, kind, script, dir, text (\t and \\ escaped), written straight in.
+      let start = out.reserve(2 * text.count + 160)
+      var p = offsets.write(start, base + range.lowerBound)
+      p = RawWrite.byte(p, 0x09)
+      p = offsets.write(p, base + range.upperBound)
+      let m = middle(kind, script, dir)
+      p = RawWrite.copy(p, m.baseAddress!, count: m.count, readable: 64)
+      if !text.contains(where: { $0 == 0x09 || $0 == 0x5C }) {
+        p = RawWrite.copy(p, text.baseAddress!, count: text.count,
+                          readable: bytes.count - range.lowerBound)
+      } else {
+        for b in text {
+          if b == 0x09 || b == 0x5C {
+            p = RawWrite.byte(p, 0x5C)
+            p = RawWrite.byte(p, b == 0x09 ? 0x74 : 0x5C)
+          } else {
+            p = RawWrite.byte(p, b)
+          }
+        }
+      }
+      p = RawWrite.byte(p, 0x0A)
+      out.commit(p - start)
     case .tsv:
       out.append(int: base + range.lowerBound)
       out.append(byte: 0x09)
       out.append(int: base + range.upperBound)
       out.append(byte: 0x09)
-      out.append(kindName)
+      out.append(Self.kindName(kind))
       out.append(byte: 0x09)
-      names.scripts[Int(script.code)].withUnsafeBufferPointer { out.append($0) }
+      out.append(scriptName(script))
       out.append(byte: 0x09)
-      out.append(SegmentNames.dir(dir))
+      out.append(Self.dirName(dir))
       out.append(byte: 0x09)
-      if text.contains(where: { $0 == 0x09 || $0 == 0x5C }) {
-        for b in text {
-          if b == 0x09 { out.append("\\t" as StaticString) } else if b == 0x5C { out.append("\\\\" as StaticString) } else { out.append(byte: b) }
-        }
-      } else {
-        out.append(text)
+      var plain = 0
+      for (i, b) in text.enumerated() where b == 0x09 || b == 0x5C {
+        out.append(UnsafeBufferPointer(rebasing: text[plain..<i]))
+        out.append(b == 0x09 ? "\\t" as StaticString : "\\\\" as StaticString)
+        plain = i + 1
       }
+      out.append(UnsafeBufferPointer(rebasing: text[plain...]))
       out.append(byte: 0x0A)
+    case .jsonl where 6 * text.count + nameJSON.count + 160 <= out.capacity:
+      let start = out.reserve(6 * text.count + nameJSON.count + 160)
+      var p = RawWrite.string(start, "{\"input\":")
+      p = nameJSON.withUnsafeBufferPointer { RawWrite.bytes(p, $0) }
+      p = RawWrite.string(p, ",\"line\":")
+      p = lines.write(p, line)
+      p = RawWrite.string(p, ",\"start\":")
+      p = offsets.write(p, base + range.lowerBound)
+      p = RawWrite.string(p, ",\"end\":")
+      p = offsets.write(p, base + range.upperBound)
+      p = RawWrite.string(p, ",\"text\":\"")
+      for b in text {
+        if b >= 0x20 && b != 0x22 && b != 0x5C {
+          p = RawWrite.byte(p, b)
+          continue
+        }
+        p = RawWrite.byte(p, 0x5C)
+        switch b {
+        case 0x22, 0x5C: p = RawWrite.byte(p, b)
+        case 0x0A: p = RawWrite.byte(p, 0x6E)
+        case 0x0D: p = RawWrite.byte(p, 0x72)
+        case 0x09: p = RawWrite.byte(p, 0x74)
+        default:
+          p = RawWrite.string(p, "u00")
+          p = RawWrite.byte(p, hexDigit(b >> 4))
+          p = RawWrite.byte(p, hexDigit(b & 15))
+        }
+      }
+      p = RawWrite.string(p, "\",\"kind\":\"")
+      p = RawWrite.string(p, Self.kindName(kind))
+      p = RawWrite.string(p, "\",\"script\":\"")
+      p = RawWrite.bytes(p, scriptName(script))
+      p = RawWrite.string(p, "\",\"dir\":\"")
+      p = RawWrite.string(p, Self.dirName(dir))
+      if let role = Self.roleName(role) {
+        p = RawWrite.string(p, "\",\"role\":\"")
+        p = RawWrite.string(p, role)
+      }
+      p = RawWrite.string(p, "\"}\n")
+      out.commit(p - start)
     case .jsonl:
       out.append("{\"input\":" as StaticString)
-      out.append(jsonString(name))
+      nameJSON.withUnsafeBufferPointer { out.append($0) }
       out.append(",\"line\":" as StaticString)
       out.append(int: line)
       out.append(",\"start\":" as StaticString)
@@ -201,14 +385,14 @@ struct SegmentWriter {
       out.append(",\"end\":" as StaticString)
       out.append(int: base + range.upperBound)
       out.append(",\"text\":" as StaticString)
-      out.append(jsonString(String(decoding: text, as: UTF8.self)))
+      out.appendJSON(text)
       out.append(",\"kind\":\"" as StaticString)
-      out.append(kindName)
+      out.append(Self.kindName(kind))
       out.append("\",\"script\":\"" as StaticString)
-      names.scripts[Int(script.code)].withUnsafeBufferPointer { out.append($0) }
+      out.append(scriptName(script))
       out.append("\",\"dir\":\"" as StaticString)
-      out.append(SegmentNames.dir(dir))
-      if let role = SegmentNames.role(role) {
+      out.append(Self.dirName(dir))
+      if let role = Self.roleName(role) {
         out.append("\",\"role\":\"" as StaticString)
         out.append(role)
       }

@@ -34,10 +34,12 @@ extension TranslitCommand {
     func run() throws {
       var bytes: [UInt8] = []
       var lines: [String] = []
-      let status = LineInput.run([file]) { _, _, _, line in
-        bytes.append(contentsOf: line)
-        bytes.append(0x0A)
-        lines.append(String(decoding: line, as: UTF8.self))
+      let status = LineInput.run([file], options: nil) { _, chunk in
+        chunk.forEachLine { _, _, line in
+          bytes.append(contentsOf: line)
+          bytes.append(0x0A)
+          lines.append(String(decoding: line, as: UTF8.self))
+        }
       }
       if status != 0 { throw ExitCode(status) }
       let mb = Double(bytes.count) / 1_000_000

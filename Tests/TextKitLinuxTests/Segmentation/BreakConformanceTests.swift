@@ -115,41 +115,70 @@ struct BreakConformanceTests {
 }
 
 extension BreakConformanceTests {
-  /// The fast path (ASCII and English punctuation) draws the same word boundaries, with the
-  /// same kinds, as ICU.
-  @Test func asciiFastPathMatchesICU() throws {
-    let alphabet = Array("aZ09 .,;:'\"_-\t\r\n\u{0B}!?()$%".utf8)
-    let extras = ["\u{A0}", "\u{2013}", "\u{2014}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}"]
-    var state: UInt64 = 0x9E3779B97F4A7C15
+  /// The table-driven breaker draws the same word boundaries, with the same kinds, as ICU,
+  /// over random mixes of the characters of Hebrew, English, Cyrillic and Arabic text.
+  @Test(arguments: [false, true])
+  func tableDrivenBreakerMatchesICU(hebrewOnly: Bool) throws {
+    let alphabet = Array("aZ09 .,;:'\"_-\t\r\n\u{0B}!?()$%".utf8).map { String(UnicodeScalar($0)) }
+    let extras = [
+      "\u{A0}", "\u{2013}", "\u{2014}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}",
+      "א", "ב", "ש", "ם", "\u{05B0}", "\u{05BC}", "\u{0591}", "\u{05BE}", "\u{05F3}", "\u{05F4}",
+      "ж", "Ω", "ب", "\u{0661}", "\u{0301}", "\u{200E}", "\u{AD}", "\u{2003}", "\u{3000}", "\u{B7}",
+      "\u{2027}", "\u{FF0C}", "\u{FE55}", "\u{2028}", "\u{85}", "\u{202F}", "\u{FB2A}", "\u{2044}",
+    ]
+    let words = [
+      "can't", "U.S.", "1,000.50", "a1b2", "x_y", "3.14", "e.g.", "it's", "a:b", "__", "ח\"כ",
+      "צה\"ל", "ארה״ב", "ג'ורג'", "צ׳רצ׳יל", "ב-2024", "ב־2024", "הCIA", "בְּרֵאשִׁית", "עמ'", "א'1",
+      "ב2024", "1א", "שָׁלוֹם",
+    ]
+    let hebrewPool = ["א", "ב", "ם", "\u{05B0}", "\u{05BE}", "\u{05F3}", "\u{05F4}", "'", "\"", " ",
+                      ".", ",", "-", "1", "\n", "\u{0591}", "(", "a"]
+    var state: UInt64 = hebrewOnly ? 0x2545F4914F6CDD1D : 0x9E3779B97F4A7C15
     func next() -> Int {
       state = state &* 6364136223846793005 &+ 1442695040888963407
       return Int(state >> 33)
     }
-    let words = ["can't", "U.S.", "1,000.50", "a1b2", "x_y", "3.14", "e.g.", "it's", "a:b", "__"]
     for round in 0..<20000 {
-      var bytes: [UInt8] = []
+      var text = ""
       for _ in 0..<(1 + next() % 24) {
         if next() % 4 == 0 {
-          bytes += Array(words[next() % words.count].utf8)
-        } else if next() % 6 == 0 {
-          bytes += Array(extras[next() % extras.count].utf8)
+          text += words[next() % words.count]
+        } else if hebrewOnly {
+          text += hebrewPool[next() % hebrewPool.count]
+        } else if next() % 3 == 0 {
+          text += extras[next() % extras.count]
         } else {
-          bytes.append(alphabet[next() % alphabet.count])
+          text += alphabet[next() % alphabet.count]
         }
       }
-      let text = String(decoding: bytes, as: UTF8.self)
+      let bytes = Array(text.utf8)
+      #expect(bytes.withUnsafeBufferPointer { UnicodeWordBreaker.handles($0) })
       var fast: [ByteSegment] = []
+      var icu: [ByteSegment] = []
       try bytes.withUnsafeBufferPointer { b in
         try Segmenter(unit: .word, hebrew: []).forEachSegment(utf8: b) { fast.append($0) }
+        try Segmenter(unit: .word, hebrew: []).forEachSegment(utf8: b, icuOnly: true) { icu.append($0) }
       }
-      // ICU through the general path: a trailing § (always its own segment) forces it, then drop it.
-      let icu = try Segmenter(unit: .word, hebrew: []).segments(of: text + "\u{A7}").dropLast()
-      #expect(bytes.withUnsafeBufferPointer { ASCIIWordBreaker.handles($0) })
-      let expected = icu.map { ($0.utf8Range, $0.kind) }
+      let expected = icu.map { ($0.range, $0.kind) }
       let got = fast.map { ($0.range, $0.kind) }
       let same = expected.count == got.count && zip(expected, got).allSatisfy { $0 == $1 }
-      #expect(same, "round \(round): \(text.debugDescription) icu \(expected) fast \(got)")
+      let k = (0..<Swift.min(expected.count, got.count)).first { expected[$0] != got[$0] } ?? Swift.min(expected.count, got.count)
+      #expect(same, """
+        round \(round): \(text.debugDescription) first difference at segment \(k): \
+        icu \(expected.dropFirst(k).prefix(2)) fast \(got.dropFirst(k).prefix(2)) \
+        (\(Array(bytes[(expected.dropFirst(k).first?.0.lowerBound ?? 0)...].prefix(12))))
+        """)
       if !same { break }
     }
+  }
+
+  /// Lines with characters only ICU handles (emoji, Katakana, Thai) go to ICU.
+  @Test func dictionaryAndEmojiLinesGoToICU() throws {
+    for text in ["a 👍🏽 b", "カタカナ", "ภาษาไทย", "漢字", "🇮🇱"] {
+      let bytes = Array(text.utf8)
+      #expect(!bytes.withUnsafeBufferPointer { UnicodeWordBreaker.handles($0) })
+    }
+    let mixed = try Segmenter(unit: .word).segments(of: "שלום 👍🏽\nภาษาไทย ok\n").map(\.text)
+    #expect(mixed == ["שלום", " ", "👍🏽", "\n", "ภาษา", "ไทย", " ", "ok", "\n"])
   }
 }

@@ -1,0 +1,197 @@
+/// Reads an input (a file or standard input) as decoded UTF-8 in chunks of whole lines, with
+/// the decoding, error positions and error behaviour of ``CorpusNormalizer``: any encoding
+/// (``EncodingChoice/auto`` included), invalid bytes either stop the input with a
+/// ``CorpusError`` naming file, line and byte offset, or become U+FFFD.
+///
+/// ```swift
+/// var reader = CorpusLineReader()
+/// reader.encoding = .auto
+/// let report = try reader.forEachChunk(of: "old-hebrew.txt") { chunk in
+///   chunk.forEachLine { number, offset, line in /* line: UTF-8 bytes without "\n" */ }
+/// }
+/// print(report.encoding.reason, report.lines)
+/// ```
+///
+/// Used by `translit segment` and `translit bidi`.
+public struct CorpusLineReader: Sendable {
+  /// How to choose the input encoding.
+  public var encoding: EncodingChoice = .fixed(.utf8)
+  /// Invalid input handling.
+  public var onInvalid: CorpusNormalizer.InvalidInputPolicy = .error
+  /// Bytes read per chunk (a chunk handed on holds at least one whole line).
+  public var chunkSize = 1 << 20
+
+  /// A reader of UTF-8 input that stops at the first invalid byte.
+  public init() {}
+
+  /// Decoded text handed to the caller: whole lines, each ending in `\n` except perhaps the
+  /// input's last.
+  public struct Chunk {
+    /// The decoded UTF-8 bytes (valid only during the call).
+    public var text: UnsafeBufferPointer<UInt8>
+    /// The 1-based number of the line `text` starts.
+    public var firstLine: Int
+    /// Byte offset of `text[0]` in the decoded input. For UTF-8 input this is the offset in
+    /// the file (a byte-order mark counts); for other encodings, in its UTF-8 decoding.
+    public var offset: Int
+
+    /// Calls `body(lineNumber, byteOffset, line)` for each line, without its `\n` or `\r\n`.
+    public func forEachLine(
+      _ body: (_ number: Int, _ offset: Int, _ line: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
+      var start = 0
+      var number = firstLine
+      let n = text.count
+      while start < n {
+        var end = start
+        while end < n && text[end] != 0x0A { end += 1 }
+        var lineEnd = end
+        if lineEnd > start && text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        try body(number, offset + start, UnsafeBufferPointer(rebasing: text[start..<lineEnd]))
+        number += 1
+        start = end + 1
+      }
+    }
+  }
+
+  /// What reading one input did.
+  public struct Report: Sendable, Hashable {
+    /// The input's name (path, or `<stdin>`).
+    public var input: String
+    /// Bytes read.
+    public var bytesIn = 0
+    /// Lines in the decoded input (a last line without `\n` counts).
+    public var lines = 0
+    /// The encoding used and why.
+    public var encoding = EncodingDecision(encoding: .utf8, bomLength: 0, reason: "")
+    /// U+FFFD substitutions made (``CorpusNormalizer/InvalidInputPolicy/replace``).
+    public var replacements = 0
+  }
+
+  /// Reads `input` (a path; `nil` or `"-"`: standard input) and calls `body` with its decoded
+  /// text in order.
+  ///
+  /// With ``CorpusNormalizer/InvalidInputPolicy/error``, a regular file is checked first, so
+  /// that a bad file reaches `body` not at all; standard input is streamed as it comes, and
+  /// stops at the bad line. Input problems throw ``CorpusError``; errors thrown by `body`
+  /// end the reading and are rethrown as they are.
+  @discardableResult
+  public func forEachChunk(of input: String?, _ body: (Chunk) throws -> Void) throws -> Report {
+    guard let input, input != "-" else {
+      var source = FileSource(file: .standardInput)
+      return try run(source: &source, name: "<stdin>", body)
+    }
+    let file: SystemFile
+    do { file = try SystemFile.openForReading(input) } catch { throw CorpusError(error) }
+    if FileSystem.kind(input, followLinks: true) == .directory {
+      throw CorpusError(kind: .io, file: input, message: "is a directory")
+    }
+    if onInvalid == .error && file.regularFileSize != nil {
+      var check = FileSource(file: try CorpusNormalizer.reopen(input))
+      _ = try run(source: &check, name: input) { _ in }
+    }
+    var source = FileSource(file: file)
+    return try run(source: &source, name: input, body)
+  }
+
+  /// Reads bytes in memory (for tests and callers that have them already).
+  @discardableResult
+  public func forEachChunk(ofBytes bytes: [UInt8], name: String = "<bytes>", _ body: (Chunk) throws -> Void)
+    throws -> Report
+  {
+    var source = MemorySource(bytes: bytes)
+    return try run(source: &source, name: name, body)
+  }
+
+  func run(source: inout some ByteSource, name: String, _ body: (Chunk) throws -> Void) throws -> Report {
+    var report = Report(input: name)
+    var raw: [UInt8] = []  // undecoded input
+    var rawBase = 0  // absolute offset of raw[0]
+    var text: [UInt8] = []  // decoded UTF-8 not yet handed on
+    var textBase = 0  // decoded offset of text[0]
+    var linesBefore = 0  // lines handed on
+    var eof = false
+
+    func fill(_ minimum: Int) throws(CorpusError) {
+      while !eof && raw.count < minimum {
+        let got: Int
+        do { got = try source.read(appendingTo: &raw, count: chunkSize) } catch { throw CorpusError(error) }
+        if got == 0 { eof = true }
+        report.bytesIn += got
+      }
+    }
+
+    try fill(EncodingDetector.sampleSize)
+    let decision: EncodingDecision
+    switch encoding {
+    case .auto:
+      decision = EncodingDetector.detect(Array(raw.prefix(EncodingDetector.sampleSize)))
+    case .fixed(let e):
+      let bom: [UInt8]
+      switch e {
+      case .utf8: bom = [0xEF, 0xBB, 0xBF]
+      case .utf16LE: bom = [0xFF, 0xFE]
+      case .utf16BE: bom = [0xFE, 0xFF]
+      default: bom = []
+      }
+      let has = !bom.isEmpty && raw.starts(with: bom)
+      decision = EncodingDecision(encoding: e, bomLength: has ? bom.count : 0,
+                                  reason: has ? "given; BOM skipped" : "given")
+    }
+    report.encoding = decision
+    var decoder: StreamingDecoder
+    do {
+      decoder = try StreamingDecoder(encoding: decision.encoding, replace: onInvalid == .replace)
+    } catch {
+      throw CorpusError(kind: .usage, file: name,
+                        message: "unknown encoding '\(decision.encoding)' (\(error))")
+    }
+    raw.removeFirst(decision.bomLength)
+    rawBase = decision.bomLength
+    // UTF-8 offsets are file offsets: count the byte-order mark.
+    textBase = decision.encoding == .utf8 ? decision.bomLength : 0
+
+    var first = true
+    while true {
+      if !first && !eof { try fill(raw.count + 1) }
+      first = false
+      let consumed: Int
+      do {
+        consumed = try decoder.decode(raw, final: eof, appendingTo: &text)
+      } catch let bad {
+        let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
+        throw CorpusError(
+          kind: decision.encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: name, line: line,
+          byteOffset: rawBase + bad.offset, bytes: bad.bytes,
+          message: decision.encoding == .utf8 ? "" : "in \(decision.encoding)")
+      }
+      raw.removeFirst(consumed)
+      rawBase += consumed
+      // Hand on the complete lines (all of it at the end).
+      let cut: Int
+      if eof {
+        cut = text.count
+      } else if let nl = ByteScanning.lastIndex(of: 0x0A, in: text, before: text.count) {
+        cut = nl + 1
+      } else {
+        cut = 0
+      }
+      if cut > 0 {
+        let lines = ByteScanning.count(0x0A, in: text, range: 0..<cut)
+          + (text[cut - 1] == 0x0A ? 0 : 1)
+        try text.withUnsafeBufferPointer { all in
+          try body(Chunk(text: UnsafeBufferPointer(rebasing: all[0..<cut]), firstLine: linesBefore + 1,
+                         offset: textBase))
+        }
+        linesBefore += lines
+        textBase += cut
+        if cut == text.count { text.removeAll(keepingCapacity: true) } else { text.removeFirst(cut) }
+      }
+      // At the end everything was decoded (final) and handed on.
+      if eof { break }
+    }
+    report.lines = linesBefore
+    report.replacements = decoder.replacements
+    return report
+  }
+}
