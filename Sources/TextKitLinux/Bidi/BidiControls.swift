@@ -55,7 +55,7 @@ public struct BidiControlOccurrence: Sendable, Hashable {
   public var range: Range<String.Index>
 }
 
-/// A problem found by ``BidiControls/audit(_:)``.
+/// A problem found by ``BidiControls/audit(_:direction:)``.
 public struct BidiAuditFinding: Sendable, Hashable {
   /// Kinds of finding.
   public enum Kind: String, Sendable, Hashable, CaseIterable {

@@ -54,7 +54,7 @@ public struct TextNormalizer: Sendable {
 
   /// Normalizes one chunk of well-formed UTF-8.
   ///
-  /// A chunk must not end inside a combining sequence; ``ChunkBoundary`` finds safe cut points
+  /// A chunk must not end inside a combining sequence; the corpus normalizer finds safe cut points
   /// for streaming. Changes are counted per step into `statistics`.
   /// - Complexity: O(n) per step.
   public func normalize(utf8 chunk: [UInt8], statistics: inout NormalizationStatistics) throws(ICUError)

@@ -98,6 +98,7 @@ public struct EntityReconciler: Sendable {
 
   /// Reconciles `documents` into entities, most-mentioned first.
   ///
+  /// - Parameter documents: the documents to read, in order.
   /// - Parameter progress: called as text is read and linked with (megabytes done, megabytes).
   /// - Complexity: linear in the text plus a cached name search per distinct surface form.
   public func reconcile(

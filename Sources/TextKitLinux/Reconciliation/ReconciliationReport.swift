@@ -241,6 +241,7 @@ public enum ReconciliationReport {
   /// document's own section.
   ///
   /// - Parameters:
+  ///   - entities: the reconciled entities, in the order to show them.
   ///   - documents: the documents reconciled, for the context of each mention.
   ///   - context: bytes of context either side of a mention.
   public static func html(_ entities: [ReconciledEntity], documents: [ReconcilerDocument], context: Int = 80) -> String {
