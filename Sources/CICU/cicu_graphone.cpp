@@ -10,6 +10,7 @@
 #include "cicu_graphone.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -90,6 +91,7 @@ struct Reader {
 }  // namespace
 
 struct cicu_gmodel {
+  uint64_t id = 0;  // unique per opened model (keys per-thread caches)
   uint32_t order = 0, g_count = 0, s_count = 0, start = 0;
   uint32_t max_side = 1;
   std::vector<uint32_t> heb_off, lat_off;  // g_count + 1 offsets into pool
@@ -224,6 +226,10 @@ struct Workspace {
   std::vector<int32_t> path;
   std::vector<int32_t> cand;  // Hebrew → Latin: graphones that fit at the current position
   Chain chain;
+  // Latin → Hebrew: per state, the best score of a letter-less graphone after it (NaN until
+  // first needed), for the model `bound_model`.
+  uint64_t bound_model = 0;
+  std::vector<float> empty_bound;
 };
 
 thread_local Workspace tls;
@@ -465,6 +471,8 @@ cicu_gmodel *cicu_gmodel_open(const uint8_t *bytes, int64_t len, int32_t per_uni
     *error = CICU_GMODEL_NO_MEMORY;
     return nullptr;
   }
+  static std::atomic<uint64_t> opened{0};
+  m->id = ++opened;
   cicu_gmodel_error e;
   try {
     e = bytes ? parse(*m, bytes, len, per_unit, per_latin) : CICU_GMODEL_NOT_TKGM;
@@ -520,6 +528,10 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
   int32_t *counts = w.count.data();
   float *best = w.best.data();
   uint32_t pushes = 1;
+  if (!to_latin && w.bound_model != m.id) {
+    w.empty_bound.assign(m.s_count, std::numeric_limits<float>::quiet_NaN());
+    w.bound_model = m.id;
+  }
 
   top[0] = Hyp{m.start, 0, kFNVOffset, 0, 0, -1, -1, -1, false};
   counts[0] = 1;
@@ -555,6 +567,12 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
     for (uint32_t i = a; i < e; i++) h = (h ^ (uint64_t)pool[i]) * kFNVPrime;
     offer(items, k, beam, Hyp{ns, sc, h, r, r, from_node, g, -2, empty});
   };
+  // Whether no hypothesis scoring `reach` or less can enter bucket `pos` any more (neither
+  // the width cut nor the last of a full bucket ever goes down).
+  auto closed = [&](int32_t pos, float reach) {
+    return reach < best[pos] - kWidth ||
+           (counts[pos] == beam && !(reach > top[(size_t)pos * beam + beam - 1].score));
+  };
   // The pruned bucket `pos` in w.hyps.
   auto prune = [&](int32_t pos) {
     take(top + (size_t)pos * beam, counts[pos], best[pos] - kWidth, w.hyps);
@@ -572,7 +590,20 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
     for (size_t i = 0; i < w.hyps.size(); i++) {
       const Hyp &h = w.hyps[i];
       if (h.after_empty) continue;
+      // No extension scores above h.score + bound; skip h when that cannot enter.
+      float bound = w.empty_bound[h.state];
+      bool known = bound == bound;
+      if (known && closed(pos, h.score + bound)) continue;
       chain.build(m, h.state);
+      if (!known) {
+        bound = -std::numeric_limits<float>::infinity();
+        for (int32_t g : m.empty_list) {
+          uint32_t ns;
+          bound = std::max(bound, chain.step(m, (uint32_t)g, ns));
+        }
+        w.empty_bound[h.state] = bound;
+        if (closed(pos, h.score + bound)) continue;
+      }
       for (int32_t g : m.empty_list) push(pos, h, h.node, g, true);
     }
     prune(pos);
