@@ -128,82 +128,86 @@ namespace {
 /// indexed by graphone (`value`, `next_state`, valid where `stamp` is the current `epoch`);
 /// a step looks there first and goes on with the rows below.
 struct Chain {
-  std::vector<uint32_t> lo, hi;
-  std::vector<const uint16_t *> direct;
-  std::vector<float> acc;
-  float acc0 = 0;  // at the unigram state
-  size_t resolved = 0;  // levels spread into the arrays
+  struct Level {
+    uint32_t lo, hi;         // the state's row
+    const uint16_t *direct;  // its direct index, if any
+    float acc;               // back-off weight added before it
+  };
+  struct Spread {
+    uint32_t stamp;  // valid when equal to epoch
+    float value;
+    uint32_t next;
+  };
+  std::vector<Level> levels;
+  size_t depth = 0;     // levels in use
+  float acc0 = 0;       // at the unigram state
+  size_t resolved = 0;  // levels spread into `spread`
   uint32_t epoch = 0;
-  std::vector<uint32_t> stamp, next_state;
-  std::vector<float> value;
+  std::vector<Spread> spread;
 
   void build(const cicu_gmodel &m, uint32_t s) {
-    lo.clear();
-    hi.clear();
-    direct.clear();
-    acc.clear();
+    depth = 0;
     float a = 0;
     while (s != 0) {
-      lo.push_back(m.row[s]);
-      hi.push_back(m.row[s + 1]);
+      if (depth == levels.size()) levels.resize(depth * 2 + 8);
       int32_t slot = m.dense_slot[s];
-      direct.push_back(slot < 0 ? nullptr : m.dense.data() + (size_t)slot * m.g_count);
-      acc.push_back(a);
+      levels[depth++] = Level{m.row[s], m.row[s + 1],
+                              slot < 0 ? nullptr : m.dense.data() + (size_t)slot * m.g_count, a};
       a += m.bw[s];
       s = m.bs[s];
     }
     acc0 = a;
-    if (stamp.size() != m.g_count) {  // first use on this thread, or another model
-      stamp.assign(m.g_count, 0);
-      value.assign(m.g_count, 0);
-      next_state.assign(m.g_count, 0);
+    if (spread.size() != m.g_count) {  // first use on this thread, or another model
+      spread.assign(m.g_count, Spread{0, 0, 0});
       epoch = 0;
     }
     if (++epoch == 0) {
-      std::fill(stamp.begin(), stamp.end(), 0);
+      for (Spread &x : spread) x.stamp = 0;
       epoch = 1;
     }
     const Entry *e = m.entries.data();
+    Spread *sp = spread.data();
     resolved = 0;
-    while (resolved < lo.size() && !direct[resolved] && hi[resolved] - lo[resolved] <= kDenseRow) {
+    while (resolved < depth && !levels[resolved].direct &&
+           levels[resolved].hi - levels[resolved].lo <= kDenseRow) {
       // The first of equal graphones in a row wins, and a higher level over a lower one.
-      for (uint32_t i = lo[resolved]; i < hi[resolved]; i++) {
-        uint32_t g = e[i].g;
-        if (stamp[g] == epoch) continue;
-        stamp[g] = epoch;
-        value[g] = acc[resolved] + e[i].lp;
-        next_state[g] = e[i].next;
+      const Level &l = levels[resolved];
+      for (uint32_t i = l.lo; i < l.hi; i++) {
+        Spread &x = sp[e[i].g];
+        if (x.stamp == epoch) continue;
+        x = Spread{epoch, l.acc + e[i].lp, e[i].next};
       }
       resolved++;
     }
   }
 
   __attribute__((always_inline)) inline float step(const cicu_gmodel &m, uint32_t g, uint32_t &next) const {
-    if (stamp[g] == epoch) {
-      next = next_state[g];
-      return value[g];
+    const Spread &x = spread[g];
+    if (x.stamp == epoch) {
+      next = x.next;
+      return x.value;
     }
     const Entry *e = m.entries.data();
-    size_t levels = lo.size();
-    for (size_t k = resolved; k < levels; k++) {
-      if (const uint16_t *d = direct[k]) {
+    for (size_t k = resolved; k < depth; k++) {
+      const Level &l = levels[k];
+      if (const uint16_t *d = l.direct) {
         uint16_t i = d[g];
         if (i) {
-          const Entry &x = e[lo[k] + i - 1];
-          next = x.next;
-          return acc[k] + x.lp;
+          const Entry &y = e[l.lo + i - 1];
+          next = y.next;
+          return l.acc + y.lp;
         }
         continue;
       }
-      uint32_t a = lo[k], b = hi[k];
+      uint32_t a = l.lo, b = l.hi;
       // Lower bound of g in the row.
       while (a < b) {
         uint32_t mid = (a + b) >> 1;
         if (e[mid].g < g) a = mid + 1; else b = mid;
       }
-      if (a < hi[k] && e[a].g == g) {
+      if (a < l.hi && e[a].g == g) {
         next = e[a].next;
-        return acc[k] + e[a].lp;
+        return l.acc + e[a].lp;
       }
     }
     if (m.uni_has[g]) {
