@@ -228,7 +228,8 @@ struct Workspace {
   std::vector<Hyp> hyps;
   std::vector<Group> groups;
   std::vector<int32_t> path;
-  std::vector<int32_t> cand;  // Hebrew → Latin: graphones that fit at the current position
+  // Hebrew → Latin: the graphones that fit at the current position, each with its Hebrew length.
+  std::vector<int32_t> cand;
   Chain chain;
   // Latin → Hebrew: per state, the best score of a letter-less graphone after it (NaN until
   // first needed), for the model `bound_model`.
@@ -561,9 +562,9 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
     if (sc < b - kWidth) return;
     if (sc > b) b = sc;
     uint32_t r = pushes++;
-    Hyp *items = top + (size_t)pos * beam;
     int32_t &k = counts[pos];
-    if (k == beam && !(sc > items[k - 1].score)) return;
+    Hyp *items = top + (size_t)pos * beam;
+    if (k == beam && !(sc > items[beam - 1].score)) return;
     uint64_t h = from.hash;
     uint32_t a, e;
     if (to_latin) { a = m.lat_off[g]; e = m.heb_off[g + 1]; }
@@ -634,6 +635,7 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
             if (!same) continue;
           }
           w.cand.push_back(g);
+          w.cand.push_back((int32_t)hl);
         }
       }
       if (w.cand.empty()) continue;
@@ -643,7 +645,8 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
       int32_t hn = node_of(h);
       chain.build(m, h.state);
       if (to_latin) {
-        for (int32_t g : w.cand) push(pos + (int32_t)m.heb_len((uint32_t)g), h, hn, g, false);
+        const int32_t *c = w.cand.data(), *ce = c + w.cand.size();
+        for (; c < ce; c += 2) push(pos + c[1], h, hn, c[0], false);
       } else {
         int idx = 0, base = 0, span = 1;
         for (int32_t len = 1; len <= 3 && pos + len <= n; len++) {
