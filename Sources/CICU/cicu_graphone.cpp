@@ -10,6 +10,7 @@
 #include "cicu_graphone.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -27,8 +28,12 @@ struct Entry {
 struct Hyp {
   uint32_t state;
   float score;
-  uint64_t hash;
-  int32_t node;
+  uint64_t hash;     // of the output so far
+  uint32_t rank;     // order among the pushes into its bucket (ties: lower first)
+  uint32_t origin;   // push order, for the final tie-break (the reference's node order)
+  int32_t parent;    // path node of the hypothesis extended
+  int32_t g;         // graphone taken
+  int32_t node;      // own path node once extended (-1 at the start, -2 not yet made)
   bool after_empty;
 };
 
@@ -36,6 +41,7 @@ struct Group {
   uint64_t hash;
   float score;
   float best;
+  uint32_t origin;
   int32_t node;
 };
 
@@ -56,15 +62,6 @@ inline float log_add(float a, float b) {
   float m = b >= a ? b : a;   // Swift.max
   float lo = b < a ? b : a;   // Swift.min
   return m + log1pf(expf(lo - m));
-}
-
-/// Sort key: descending score, then ascending index (a stable sort by score).
-inline uint64_t desc_key(float score, uint32_t index) {
-  float f = score + 0.0f;  // -0 sorts as +0, as Swift's comparison has it
-  uint32_t u;
-  std::memcpy(&u, &f, 4);
-  uint32_t ordered = (u & 0x80000000u) ? ~u : (u | 0x80000000u);
-  return (uint64_t)(~ordered) << 32 | index;
 }
 
 struct Reader {
@@ -94,6 +91,7 @@ struct Reader {
 }  // namespace
 
 struct cicu_gmodel {
+  uint64_t id = 0;  // unique per opened model (keys per-thread caches)
   uint32_t order = 0, g_count = 0, s_count = 0, start = 0;
   uint32_t max_side = 1;
   std::vector<uint32_t> heb_off, lat_off;  // g_count + 1 offsets into pool
@@ -130,82 +128,86 @@ namespace {
 /// indexed by graphone (`value`, `next_state`, valid where `stamp` is the current `epoch`);
 /// a step looks there first and goes on with the rows below.
 struct Chain {
-  std::vector<uint32_t> lo, hi;
-  std::vector<const uint16_t *> direct;
-  std::vector<float> acc;
-  float acc0 = 0;  // at the unigram state
-  size_t resolved = 0;  // levels spread into the arrays
+  struct Level {
+    uint32_t lo, hi;         // the state's row
+    const uint16_t *direct;  // its direct index, if any
+    float acc;               // back-off weight added before it
+  };
+  struct Spread {
+    uint32_t stamp;  // valid when equal to epoch
+    float value;
+    uint32_t next;
+  };
+  std::vector<Level> levels;
+  size_t depth = 0;     // levels in use
+  float acc0 = 0;       // at the unigram state
+  size_t resolved = 0;  // levels spread into `spread`
   uint32_t epoch = 0;
-  std::vector<uint32_t> stamp, next_state;
-  std::vector<float> value;
+  std::vector<Spread> spread;
 
   void build(const cicu_gmodel &m, uint32_t s) {
-    lo.clear();
-    hi.clear();
-    direct.clear();
-    acc.clear();
+    depth = 0;
     float a = 0;
     while (s != 0) {
-      lo.push_back(m.row[s]);
-      hi.push_back(m.row[s + 1]);
+      if (depth == levels.size()) levels.resize(depth * 2 + 8);
       int32_t slot = m.dense_slot[s];
-      direct.push_back(slot < 0 ? nullptr : m.dense.data() + (size_t)slot * m.g_count);
-      acc.push_back(a);
+      levels[depth++] = Level{m.row[s], m.row[s + 1],
+                              slot < 0 ? nullptr : m.dense.data() + (size_t)slot * m.g_count, a};
       a += m.bw[s];
       s = m.bs[s];
     }
     acc0 = a;
-    if (stamp.size() != m.g_count) {  // first use on this thread, or another model
-      stamp.assign(m.g_count, 0);
-      value.assign(m.g_count, 0);
-      next_state.assign(m.g_count, 0);
+    if (spread.size() != m.g_count) {  // first use on this thread, or another model
+      spread.assign(m.g_count, Spread{0, 0, 0});
       epoch = 0;
     }
     if (++epoch == 0) {
-      std::fill(stamp.begin(), stamp.end(), 0);
+      for (Spread &x : spread) x.stamp = 0;
       epoch = 1;
     }
     const Entry *e = m.entries.data();
+    Spread *sp = spread.data();
     resolved = 0;
-    while (resolved < lo.size() && !direct[resolved] && hi[resolved] - lo[resolved] <= kDenseRow) {
+    while (resolved < depth && !levels[resolved].direct &&
+           levels[resolved].hi - levels[resolved].lo <= kDenseRow) {
       // The first of equal graphones in a row wins, and a higher level over a lower one.
-      for (uint32_t i = lo[resolved]; i < hi[resolved]; i++) {
-        uint32_t g = e[i].g;
-        if (stamp[g] == epoch) continue;
-        stamp[g] = epoch;
-        value[g] = acc[resolved] + e[i].lp;
-        next_state[g] = e[i].next;
+      const Level &l = levels[resolved];
+      for (uint32_t i = l.lo; i < l.hi; i++) {
+        Spread &x = sp[e[i].g];
+        if (x.stamp == epoch) continue;
+        x = Spread{epoch, l.acc + e[i].lp, e[i].next};
       }
       resolved++;
     }
   }
 
-  inline float step(const cicu_gmodel &m, uint32_t g, uint32_t &next) const {
-    if (stamp[g] == epoch) {
-      next = next_state[g];
-      return value[g];
+  __attribute__((always_inline)) inline float step(const cicu_gmodel &m, uint32_t g, uint32_t &next) const {
+    const Spread &x = spread[g];
+    if (x.stamp == epoch) {
+      next = x.next;
+      return x.value;
     }
     const Entry *e = m.entries.data();
-    size_t levels = lo.size();
-    for (size_t k = resolved; k < levels; k++) {
-      if (const uint16_t *d = direct[k]) {
+    for (size_t k = resolved; k < depth; k++) {
+      const Level &l = levels[k];
+      if (const uint16_t *d = l.direct) {
         uint16_t i = d[g];
         if (i) {
-          const Entry &x = e[lo[k] + i - 1];
-          next = x.next;
-          return acc[k] + x.lp;
+          const Entry &y = e[l.lo + i - 1];
+          next = y.next;
+          return l.acc + y.lp;
         }
         continue;
       }
-      uint32_t a = lo[k], b = hi[k];
+      uint32_t a = l.lo, b = l.hi;
       // Lower bound of g in the row.
       while (a < b) {
         uint32_t mid = (a + b) >> 1;
         if (e[mid].g < g) a = mid + 1; else b = mid;
       }
-      if (a < hi[k] && e[a].g == g) {
+      if (a < l.hi && e[a].g == g) {
         next = e[a].next;
-        return acc[k] + e[a].lp;
+        return l.acc + e[a].lp;
       }
     }
     if (m.uni_has[g]) {
@@ -218,36 +220,56 @@ struct Chain {
 };
 
 struct Workspace {
-  std::vector<std::vector<Hyp>> buckets;
+  // Bucket `pos` keeps its best hypotheses in top[pos * beam ...], `count[pos]` of them.
+  std::vector<Hyp> top;
+  std::vector<int32_t> count;
   std::vector<float> best;
-  std::vector<int32_t> parent, graph;
-  std::vector<Hyp> hyps, merged;
-  std::vector<uint64_t> keys;
+  std::vector<int32_t> parent, graph;  // path nodes of expanded hypotheses
+  std::vector<Hyp> hyps;
   std::vector<Group> groups;
   std::vector<int32_t> path;
+  // Hebrew → Latin: the graphones that fit at the current position, each with its Hebrew length.
+  std::vector<int32_t> cand;
   Chain chain;
+  // Latin → Hebrew: per state, the best score of a letter-less graphone after it (NaN until
+  // first needed), for the model `bound_model`.
+  uint64_t bound_model = 0;
+  std::vector<float> empty_bound;
 };
 
 thread_local Workspace tls;
 
-/// The reference's prune: hypotheses at or above `threshold`, best first (stable), without a
-/// second one of the same state and output, at most `beam`.
-void prune(const std::vector<Hyp> &src, float threshold, int32_t beam, std::vector<Hyp> &out,
-           std::vector<uint64_t> &keys) {
-  keys.clear();
-  for (size_t i = 0; i < src.size(); i++)
-    if (src[i].score >= threshold) keys.push_back(desc_key(src[i].score, (uint32_t)i));
-  std::sort(keys.begin(), keys.end());
-  out.clear();
-  for (uint64_t k : keys) {
-    const Hyp &h = src[(uint32_t)k];
-    bool dup = false;
-    for (const Hyp &o : out)
-      if (o.state == h.state && o.hash == h.hash) { dup = true; break; }
-    if (dup) continue;
-    out.push_back(h);
-    if ((int32_t)out.size() == beam) break;
+/// The reference's prune, done incrementally: a bucket holds the best `beam` hypotheses
+/// pushed so far (best first; equal scores in push order) with no two of the same state and
+/// output. A hypothesis that does not beat the last of a full bucket can never come back
+/// into it (the last only gets better), and one of the same state and output as a kept one
+/// only replaces it when strictly better (the earlier push wins a tie, as in a stable sort).
+/// So the kept set is the reference's sorted, de-duplicated, cut bucket, without storing or
+/// sorting the rest. `x` is always the latest push (its `rank` is the largest).
+inline void offer(Hyp *items, int32_t &n, int32_t beam, const Hyp &x) {
+  int32_t j = -1;
+  for (int32_t i = 0; i < n; i++)
+    if (items[i].hash == x.hash && items[i].state == x.state) { j = i; break; }
+  if (j >= 0) {
+    if (!(x.score > items[j].score)) return;
+  } else if (n == beam) {
+    j = n - 1;  // the last one makes room (x beats it: checked by the caller)
+  } else {
+    j = n++;
   }
+  // x goes before the first kept hypothesis with a lower score; slots up to j shift down.
+  int32_t at = j;
+  while (at > 0 && items[at - 1].score < x.score) {
+    items[at] = items[at - 1];
+    at--;
+  }
+  items[at] = x;
+}
+
+/// The hypotheses of a bucket at or above `threshold` (a prefix: the bucket is sorted).
+inline void take(const Hyp *items, int32_t n, float threshold, std::vector<Hyp> &out) {
+  out.clear();
+  for (int32_t i = 0; i < n && items[i].score >= threshold; i++) out.push_back(items[i]);
 }
 
 /// A log-probability or back-off weight the decoder can add up without overflow or NaN
@@ -454,6 +476,8 @@ cicu_gmodel *cicu_gmodel_open(const uint8_t *bytes, int64_t len, int32_t per_uni
     *error = CICU_GMODEL_NO_MEMORY;
     return nullptr;
   }
+  static std::atomic<uint64_t> opened{0};
+  m->id = ++opened;
   cicu_gmodel_error e;
   try {
     e = bytes ? parse(*m, bytes, len, per_unit, per_latin) : CICU_GMODEL_NOT_TKGM;
@@ -498,62 +522,107 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
   if (beam < 1) beam = 1;
   const cicu_gmodel &m = *mp;
   Workspace &w = tls;
-  if (w.buckets.size() < (size_t)n + 1) w.buckets.resize((size_t)n + 1);
-  for (int32_t i = 0; i <= n; i++) w.buckets[i].clear();
+  w.top.resize(((size_t)n + 1) * (size_t)beam);
+  w.count.assign((size_t)n + 1, 0);
   w.best.assign((size_t)n + 1, -std::numeric_limits<float>::infinity());
   w.parent.clear();
   w.graph.clear();
   Chain &chain = w.chain;
   const uint8_t *pool = m.pool.data();
+  Hyp *top = w.top.data();
+  int32_t *counts = w.count.data();
+  float *best = w.best.data();
+  uint32_t pushes = 1;
+  if (!to_latin && w.bound_model != m.id) {
+    w.empty_bound.assign(m.s_count, std::numeric_limits<float>::quiet_NaN());
+    w.bound_model = m.id;
+  }
 
-  w.buckets[0].push_back(Hyp{m.start, 0, kFNVOffset, -1, false});
-  w.best[0] = 0;
+  top[0] = Hyp{m.start, 0, kFNVOffset, 0, 0, -1, -1, -1, false};
+  counts[0] = 1;
+  best[0] = 0;
 
-  // Extends `from` (whose back-off chain is in `chain`) by graphone g into bucket `pos`.
-  auto push = [&](int32_t pos, const Hyp &from, int32_t g, bool empty) {
+  // The path node of hypothesis h (made when it is first extended or read out).
+  auto node_of = [&](Hyp &h) {
+    if (h.node == -2) {
+      h.node = (int32_t)w.parent.size();
+      w.parent.push_back(h.parent);
+      w.graph.push_back(h.g);
+    }
+    return h.node;
+  };
+  // Extends `from` (whose back-off chain is in `chain`, node `from_node`) by graphone g into
+  // bucket `pos`. The reference's bucket admits sc >= best - width; the prune keeps the best.
+  auto push = [&](int32_t pos, const Hyp &from, int32_t from_node, int32_t g, bool empty)
+                  __attribute__((always_inline)) {
     uint32_t ns;
     float lp = chain.step(m, (uint32_t)g, ns);
     float sc = from.score + lp;
-    if (sc < w.best[pos] - kWidth) return;
-    if (sc > w.best[pos]) w.best[pos] = sc;
-    w.parent.push_back(from.node);
-    w.graph.push_back(g);
+    float &b = best[pos];
+    if (sc < b - kWidth) return;
+    if (sc > b) b = sc;
+    uint32_t r = pushes++;
+    int32_t &k = counts[pos];
+    Hyp *items = top + (size_t)pos * beam;
+    if (k == beam && !(sc > items[beam - 1].score)) return;
     uint64_t h = from.hash;
-    uint32_t a, b;
-    if (to_latin) { a = m.lat_off[g]; b = m.heb_off[g + 1]; }
-    else { a = m.heb_off[g]; b = m.lat_off[g]; }
-    for (uint32_t i = a; i < b; i++) h = (h ^ (uint64_t)pool[i]) * kFNVPrime;
-    w.buckets[pos].push_back(Hyp{ns, sc, h, (int32_t)w.parent.size() - 1, empty});
+    uint32_t a, e;
+    if (to_latin) { a = m.lat_off[g]; e = m.heb_off[g + 1]; }
+    else { a = m.heb_off[g]; e = m.lat_off[g]; }
+    for (uint32_t i = a; i < e; i++) h = (h ^ (uint64_t)pool[i]) * kFNVPrime;
+    offer(items, k, beam, Hyp{ns, sc, h, r, r, from_node, g, -2, empty});
   };
-  // Letter-less graphones after each hypothesis not already after one (Latin → Hebrew).
+  // Whether no hypothesis scoring `reach` or less can enter bucket `pos` any more (neither
+  // the width cut nor the last of a full bucket ever goes down).
+  auto closed = [&](int32_t pos, float reach) {
+    return reach < best[pos] - kWidth ||
+           (counts[pos] == beam && !(reach > top[(size_t)pos * beam + beam - 1].score));
+  };
+  // The pruned bucket `pos` in w.hyps.
+  auto prune = [&](int32_t pos) {
+    take(top + (size_t)pos * beam, counts[pos], best[pos] - kWidth, w.hyps);
+  };
+  // Letter-less graphones after each hypothesis not already after one (Latin → Hebrew), then
+  // the reference's second prune of the pruned hypotheses followed by the new ones.
   auto push_empty = [&](int32_t pos) {
-    for (size_t i = 0; i < w.hyps.size(); i++) {
-      Hyp h = w.hyps[i];
-      if (h.after_empty) continue;
-      chain.build(m, h.state);
-      for (int32_t g : m.empty_list) push(pos, h, g, true);
+    Hyp *items = top + (size_t)pos * beam;
+    counts[pos] = 0;
+    for (Hyp &h : w.hyps) {
+      h.rank = pushes++;
+      node_of(h);
+      items[counts[pos]++] = h;  // sorted, distinct, at most beam
     }
+    for (size_t i = 0; i < w.hyps.size(); i++) {
+      const Hyp &h = w.hyps[i];
+      if (h.after_empty) continue;
+      // No extension scores above h.score + bound; skip h when that cannot enter.
+      float bound = w.empty_bound[h.state];
+      bool known = bound == bound;
+      if (known && closed(pos, h.score + bound)) continue;
+      chain.build(m, h.state);
+      if (!known) {
+        bound = -std::numeric_limits<float>::infinity();
+        for (int32_t g : m.empty_list) {
+          uint32_t ns;
+          bound = std::max(bound, chain.step(m, (uint32_t)g, ns));
+        }
+        w.empty_bound[h.state] = bound;
+        if (closed(pos, h.score + bound)) continue;
+      }
+      for (int32_t g : m.empty_list) push(pos, h, h.node, g, true);
+    }
+    prune(pos);
   };
 
   for (int32_t pos = 0; pos < n; pos++) {
-    if (w.buckets[pos].empty()) continue;
-    prune(w.buckets[pos], w.best[pos] - kWidth, beam, w.hyps, w.keys);
-    w.buckets[pos].clear();
-    if (!to_latin) {
-      push_empty(pos);
-      if (!w.buckets[pos].empty()) {
-        w.merged.assign(w.hyps.begin(), w.hyps.end());
-        w.merged.insert(w.merged.end(), w.buckets[pos].begin(), w.buckets[pos].end());
-        prune(w.merged, w.best[pos] - kWidth, beam, w.hyps, w.keys);
-        w.buckets[pos].clear();
-      }
-    }
-    for (size_t i = 0; i < w.hyps.size(); i++) {
-      Hyp h = w.hyps[i];
-      chain.build(m, h.state);
-      if (to_latin) {
-        uint8_t u = input[pos];
-        if (u >= kUnits) continue;
+    if (counts[pos] == 0) continue;
+    prune(pos);
+    if (!to_latin) push_empty(pos);
+    if (to_latin) {
+      // The graphones whose Hebrew side is the input at pos, in list order.
+      w.cand.clear();
+      uint8_t u = input[pos];
+      if (u < kUnits) {
         for (uint32_t j = m.unit_off[u]; j < m.unit_off[u + 1]; j++) {
           int32_t g = m.unit_list[j];
           uint32_t hl = m.heb_len((uint32_t)g);
@@ -565,8 +634,19 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
               if (input[pos + k] != hs[k]) { same = false; break; }
             if (!same) continue;
           }
-          push(pos + (int32_t)hl, h, g, false);
+          w.cand.push_back(g);
+          w.cand.push_back((int32_t)hl);
         }
+      }
+      if (w.cand.empty()) continue;
+    }
+    for (size_t i = 0; i < w.hyps.size(); i++) {
+      Hyp &h = w.hyps[i];
+      int32_t hn = node_of(h);
+      chain.build(m, h.state);
+      if (to_latin) {
+        const int32_t *c = w.cand.data(), *ce = c + w.cand.size();
+        for (; c < ce; c += 2) push(pos + c[1], h, hn, c[0], false);
       } else {
         int idx = 0, base = 0, span = 1;
         for (int32_t len = 1; len <= 3 && pos + len <= n; len++) {
@@ -577,42 +657,40 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
           span *= 26;
           int slot = base - 1 + idx;
           for (uint32_t j = m.latin_off[slot]; j < m.latin_off[slot + 1]; j++)
-            push(pos + len, h, m.latin_list[j], false);
+            push(pos + len, h, hn, m.latin_list[j], false);
         }
       }
     }
   }
   // End of word: a final letter-less graphone (Latin → Hebrew), then </s>.
-  prune(w.buckets[n], w.best[n] - kWidth, beam, w.hyps, w.keys);
-  if (!to_latin) {
-    w.buckets[n].clear();
-    push_empty(n);
-    w.merged.assign(w.hyps.begin(), w.hyps.end());
-    w.merged.insert(w.merged.end(), w.buckets[n].begin(), w.buckets[n].end());
-    prune(w.merged, w.best[n] - kWidth, beam, w.hyps, w.keys);
-  }
+  prune(n);
+  if (!to_latin) push_empty(n);
   w.groups.clear();
   float total = -std::numeric_limits<float>::infinity();
-  for (const Hyp &h : w.hyps) {
+  for (Hyp &h : w.hyps) {
     chain.build(m, h.state);
     uint32_t ns;
     float sc = h.score + chain.step(m, 0, ns);
     total = log_add(total, sc);
+    int32_t hn = node_of(h);
     Group *found = nullptr;
     for (Group &g : w.groups)
       if (g.hash == h.hash) { found = &g; break; }
     if (found) {
-      int32_t node = sc > found->best ? h.node : found->node;
+      bool better = sc > found->best;
       found->score = log_add(found->score, sc);
       found->best = sc >= found->best ? sc : found->best;  // Swift.max(best, sc)
-      found->node = node;
+      if (better) {
+        found->origin = h.origin;
+        found->node = hn;
+      }
     } else {
-      w.groups.push_back(Group{h.hash, sc, sc, h.node});
+      w.groups.push_back(Group{h.hash, sc, sc, h.origin, hn});
     }
   }
   if (log_total) *log_total = total;
   std::sort(w.groups.begin(), w.groups.end(), [](const Group &a, const Group &b) {
-    return a.score != b.score ? a.score > b.score : a.node < b.node;
+    return a.score != b.score ? a.score > b.score : a.origin < b.origin;
   });
   int32_t results = 0;
   int64_t used = 0;
