@@ -35,6 +35,18 @@ enum NameFolding {
       || v == 0x202F || v == 0x2009 || v == 0x3B || v == 0x3A || v == 0x28 || v == 0x29
   }
 
+  /// Hebrew units with a doubled ו written once except at the end of the word (דייוויד →
+  /// דייויד, וולטון → ולטון, אסטנוו unchanged). Doubled י is left alone: it is as often a
+  /// diphthong (ג'יין Jane, רייזן Reyzen) as one consonant.
+  static func collapsingDoubled(_ units: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(units.count)
+    for k in units.indices where !(k > 0 && k < units.count - 1 && units[k] == units[k - 1] && units[k] == 5) {
+      out.append(units[k])
+    }
+    return out
+  }
+
   /// Hebrew units of one token.
   static func hebrewUnits(_ token: Substring) -> [UInt8] {
     var units: [UInt8] = []

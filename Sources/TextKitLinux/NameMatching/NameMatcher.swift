@@ -37,6 +37,12 @@ public struct NameMatcher: Sendable {
   static let prefixCost = 1.2  // LLR a prefix letter
   static let initialMatch = -0.15  // per letter of the full token, for a fitting initial
   static let initialMismatch = -1.5
+  /// Tuning hook: `TEXTKIT_MATCH_ABLATE` containing `letters` or `doubled` turns off the
+  /// letter-name initials or the second reading of a doubled ו (to compare on the held-out slice).
+  static let ablation: String = getenv("TEXTKIT_MATCH_ABLATE").map { String(cString: $0) } ?? ""
+  static let useLetterNames = !ablation.contains("letters")
+  static let useDoubled = !ablation.contains("doubled")
+  static let letterNameMatch = 0.5  // a Latin initial against its letter's name in Hebrew (J ~ ג'יי)
   static let orderPenalty = 0.05  // tokens paired out of order
   static let logisticScale = 0.12
 
@@ -89,6 +95,9 @@ public struct NameMatcher: Sendable {
       let full = x.isInitial ? y : x
       let initial = x.isInitial ? x : y
       guard let fu = full.units.first, let iu = initial.units.first else { return (-1, .initial, 0) }
+      if Self.useLetterNames && full.script == .hebrew && initial.script != .hebrew && full.letterNames & (1 << UInt32(iu - 1)) != 0 {
+        return (Self.letterNameMatch, .initial, 0)
+      }
       let ok: Bool
       if full.script == .hebrew && initial.script != .hebrew {
         ok = model.firstLetters[Int(fu)] & (1 << UInt32(iu - 1)) != 0
@@ -113,10 +122,12 @@ public struct NameMatcher: Sendable {
     var best = model.logLikelihoodRatio(units: rows, letters: l.units, codes: l.codes) / norm
     var prefix = 0
     for stem in h.stems {
-      let n = Double(stem.units.count + l.units.count)
-      let v = (model.logLikelihoodRatio(units: stem.units, letters: l.units, codes: l.codes)
-        - Self.prefixCost * Double(stem.prefixLength)) / n
-      if v > best { best = v; prefix = stem.prefixLength }
+      // A negative length marks the reading with a doubled ו written once: free, but
+      // normalized by the token as written, so the shorter reading is not favoured per letter.
+      let n = Double((stem.prefixLength < 0 ? rows.count : stem.units.count) + l.units.count)
+      let cost = Self.prefixCost * Double(max(stem.prefixLength, 0))
+      let v = (model.logLikelihoodRatio(units: stem.units, letters: l.units, codes: l.codes) - cost) / n
+      if v > best { best = v; prefix = max(stem.prefixLength, 0) }
     }
     return ((best - Self.crossOffset) * Self.crossScale, .transliteration, prefix)
   }

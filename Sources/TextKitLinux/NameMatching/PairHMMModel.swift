@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FoundationEssentials
 
 /// The trained memoryless pair HMM between Hebrew letter units and Latin chunks of 0–3 letters.
 ///
@@ -22,8 +23,13 @@ final class PairHMMModel: Sendable {
   /// Whether the second letter of וו and יי is dropped before scoring (model line `C 2`).
   let collapsesDoubled: Bool
 
-  /// The embedded model, loaded on first use.
+  /// The embedded model, loaded on first use. For tuning, the environment variable
+  /// `TEXTKIT_MATCH_MODEL` may name another model file written by `Scripts/train-matcher` (a
+  /// model trained without the held-out slice); an unreadable file falls back to the embedded one.
   static let shared: PairHMMModel = {
+    if let path = getenv("TEXTKIT_MATCH_MODEL"), let data = FileManager.default.contents(atPath: String(cString: path)) {
+      return PairHMMModel(text: String(decoding: data, as: UTF8.self))
+    }
     let bytes = EmbeddedData.bytes(named: "match-pairhmm.txt") ?? []
     return PairHMMModel(text: String(decoding: bytes, as: UTF8.self))
   }()

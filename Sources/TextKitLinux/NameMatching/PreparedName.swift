@@ -12,10 +12,13 @@ struct PreparedToken: Sendable {
   /// Same-script phonetic folding (see `NamePhonetics`).
   var phonetic: [UInt8]
   /// Hebrew only: stems left after removing prefixes (as the pair HMM scores them), with the
-  /// prefix length.
+  /// prefix length; a negative length marks the token read with a doubled ו written once.
   var stems: [(units: [UInt8], prefixLength: Int)]
   var isInitial: Bool
   var isParticle: Bool
+  /// Hebrew only: the Latin letters (bit `l - 1`) whose name the token spells (ג'יי is J), so
+  /// that an initial written out in Hebrew pairs with a Latin initial.
+  var letterNames: UInt32 = 0
   var length: Int { max(units.count, 1) }
 }
 
@@ -84,12 +87,20 @@ public struct PreparedName: Sendable {
             if u.count >= 2 { stems.append((PairHMMModel.shared.hmmUnits(u), s.prefixLength)) }
           }
         }
+        // Ktiv male doubles ו to write the consonant v/w (דייוויד David, וולטון Walton): also
+        // read the token with it written once (not at the end of a word: אסטנוו Asantewaa).
+        // The stem's negative prefix length marks this reading.
+        let single = NameFolding.collapsingDoubled(units)
+        if NameMatcher.useDoubled && single.count < units.count && single.count >= 2 {
+          stems.append((PairHMMModel.shared.hmmUnits(single), single.count - units.count))
+        }
         let isInitial = units.count == 1
         var token = PreparedToken(
           text: String(t), script: .hebrew, units: units, codes: [],
           phonetic: NamePhonetics.hebrew(units), stems: stems, isInitial: isInitial,
           isParticle: NameTitles.hebrewParticles.contains(key))
         token.hmm = PairHMMModel.shared.hmmUnits(units)
+        if units.count <= 6 { token.letterNames = NameTitles.hebrewLetterNames[units] ?? 0 }
         tokens.append(token)
       } else {
         let letters = NameFolding.latinLetters(t)
