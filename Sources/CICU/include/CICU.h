@@ -12,6 +12,7 @@
 #include "cicu_break.h"
 #include "cicu_graphone.h"
 #include "cicu_translit.h"
+#include "cicu_tsv.h"
 
 #ifdef __cplusplus
 extern "C" {

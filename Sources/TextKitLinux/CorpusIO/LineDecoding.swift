@@ -87,11 +87,37 @@ public struct CorpusLineReader: Sendable {
       throw CorpusError(kind: .io, file: input, message: "is a directory")
     }
     if onInvalid == .error && file.regularFileSize != nil {
-      var check = FileSource(file: try CorpusNormalizer.reopen(input))
-      _ = try run(source: &check, name: input) { _ in }
+      // UTF-8 input: one validating scan over the raw bytes (no decoding, no copies); the
+      // full reader runs only to name the error when the scan finds one.
+      if encoding == .fixed(.utf8) {
+        var check = FileSource(file: try CorpusNormalizer.reopen(input))
+        if try !Self.isValidUTF8(&check, chunkSize: chunkSize) {
+          var recheck = FileSource(file: try CorpusNormalizer.reopen(input))
+          _ = try run(source: &recheck, name: input) { _ in }
+        }
+      } else {
+        var check = FileSource(file: try CorpusNormalizer.reopen(input))
+        _ = try run(source: &check, name: input) { _ in }
+      }
     }
     var source = FileSource(file: file)
     return try run(source: &source, name: input, body)
+  }
+
+  /// Whether all of `source` is well-formed UTF-8 (SIMD scan chunk by chunk; a sequence cut
+  /// by a chunk end is carried to the next).
+  static func isValidUTF8(_ source: inout some ByteSource, chunkSize: Int) throws(CorpusError) -> Bool {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(chunkSize + 8)
+    while true {
+      let got: Int
+      do { got = try source.read(appendingTo: &buffer, count: chunkSize) } catch { throw CorpusError(error) }
+      let final = got == 0
+      let scan = ByteScanning.scanUTF8(buffer, allowTruncatedTail: !final, trackNFC: false)
+      if scan.badLength > 0 { return false }
+      if final { return scan.end == buffer.count }
+      buffer.removeFirst(scan.end)
+    }
   }
 
   /// Reads bytes in memory (for tests and callers that have them already).
