@@ -28,14 +28,30 @@ static void digits_set(digits *s, int64_t v) {
 }
 
 static inline void digits_advance(digits *s, int64_t v) {
-  int64_t delta = v - s->value;
-  if (delta < 0 || delta >= 1000000) {
+  uint64_t delta = (uint64_t)(v - s->value);
+  if (delta < 10) {
+    // The common case (a short segment): the last digit, then a carry through the nines.
+    unsigned x = (unsigned)(s->d[23] - '0') + (unsigned)delta;
+    s->value = v;
+    if (x < 10) {
+      s->d[23] = (uint8_t)('0' + x);
+      return;
+    }
+    s->d[23] = (uint8_t)('0' + x - 10);
+    int i = 22;
+    while (s->d[i] == '9') s->d[i--] = '0';
+    s->d[i]++;  // a '0' left of `first` becomes the new leading '1'
+    if (i < s->first) s->first = i;
+    return;
+  }
+  if (delta >= 1000000) {  // also v < value
     digits_set(s, v);
     return;
   }
-  int i = 23, carry = 0;
+  int i = 23;
+  unsigned carry = 0;
   while (delta > 0 || carry) {
-    int x = (s->d[i] - '0') + (int)(delta % 10) + carry;
+    unsigned x = (unsigned)(s->d[i] - '0') + (unsigned)(delta % 10) + carry;
     delta /= 10;
     carry = x >= 10;
     s->d[i] = (uint8_t)('0' + (carry ? x - 10 : x));
@@ -93,6 +109,7 @@ int64_t cicu_tsv_write_tokens(uint8_t *dst, int64_t capacity, const uint8_t *tex
                               const uint8_t *middles, int64_t *written) {
   uint8_t *p = dst, *limit = dst + capacity;
   digits offset;
+  memset(offset.d, '0', sizeof offset.d);
   digits_set(&offset, count > 0 ? base + tokens[0] : 0);
   int64_t k = 0;
   for (; k < count; k++) {

@@ -13,6 +13,7 @@
 #include "cicu_graphone.h"
 #include "cicu_translit.h"
 #include "cicu_tsv.h"
+#include "cicu_segment.h"
 
 #ifdef __cplusplus
 extern "C" {
