@@ -11,8 +11,14 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
   const __m128i nl = _mm_set1_epi8('\n');
 #endif
   while (i < n) {
+    // Non-ASCII runs (Hebrew words): byte by byte, without trying the ASCII blocks.
+    while (i < n && (t[i] == 0xD6 || t[i] == 0xD7)) {
+      *hebrew = true;
+      i += 2;
+    }
+    if (i >= n) break;
 #if defined(__SSE2__)
-    while (i + 16 <= n) {  // ASCII without a line feed: 16 bytes a step
+    while (t[i] < 0x80 && i + 16 <= n) {  // ASCII without a line feed: 16 bytes a step
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
       if (_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, nl))) break;
       i += 16;
