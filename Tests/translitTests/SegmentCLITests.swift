@@ -66,6 +66,33 @@ struct SegmentCLITests {
     #expect(five["start"] as? Int == line1.utf8.count + "שלום ".utf8.count)
   }
 
+  @Test func tsvBatchesKeepOffsetsEscapesAndLongSegments() throws {
+    // Thousands of segments (several batches), offsets crossing 9 -> 10 ... 9999 -> 10000.
+    let many = try runSegTranslit(["segment", "--format", "tsv"],
+                                  input: String(repeating: "a ", count: 6000) + "\nb\n")
+    var expected = ""
+    for i in 0..<6000 {
+      expected += "\(2 * i)\t\(2 * i + 1)\tword\tLatn\tltr\ta\n"
+      expected += "\(2 * i + 1)\t\(2 * i + 2)\tspace\tZyyy\tneutral\t \n"
+    }
+    expected += "12001\t12002\tword\tLatn\tltr\tb\n"
+    #expect(many.out == expected)
+    // Tab and backslash escaped; a segment longer than a batch line; Hebrew after it.
+    let long = String(repeating: "x", count: 20000)
+    let mixed = try runSegTranslit(["segment", "--format", "tsv"], input: "a\\b\tc\n\(long) שלום\n")
+    #expect(mixed.out == """
+      0\t1\tword\tLatn\tltr\ta
+      1\t2\tpunctuation\tZyyy\tneutral\t\\\\
+      2\t3\tword\tLatn\tltr\tb
+      3\t4\tspace\tZyyy\tneutral\t\\t
+      4\t5\tword\tLatn\tltr\tc
+      6\t20006\tword\tLatn\tltr\t\(long)
+      20006\t20007\tspace\tZyyy\tneutral\t\u{20}
+      20007\t20015\tword\tHebr\trtl\tשלום
+
+      """)
+  }
+
   @Test func tsvAndUnitsAndPrefixes() throws {
     let tsv = try runSegTranslit(["segment", "--format", "tsv"], input: "a b\n")
     #expect(tsv.out == "0\t1\tword\tLatn\tltr\ta\n1\t2\tspace\tZyyy\tneutral\t \n2\t3\tword\tLatn\tltr\tb\n")

@@ -12,6 +12,8 @@
 #include "cicu_break.h"
 #include "cicu_graphone.h"
 #include "cicu_translit.h"
+#include "cicu_tsv.h"
+#include "cicu_segment.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -179,31 +179,11 @@ public struct Segmenter: Sendable {
       while lineStart < text.count {
         // One pass over the line: its end, whether the table-driven breaker handles it, and
         // whether it has Hebrew (U+0590–U+05FF, U+FB1D–U+FB4F: lead bytes D6, D7, EF).
-        var lineEnd = lineStart
         var fast = true
         var hebrewBytes = false
-        while lineEnd < n {
-          let b = text[lineEnd]
-          if b < 0x80 {
-            lineEnd += 1
-            if b == 0x0A { break }
-            continue
-          }
-          if b == 0xD6 || b == 0xD7 {
-            // U+0580–U+05FF: Hebrew, all of it handled by the table-driven breaker.
-            hebrewBytes = true
-            lineEnd += 2
-            continue
-          }
-          if b == 0xEF { hebrewBytes = true }
-          if fast {
-            let (scalar, length) = Classifier.decode(text, lineEnd)
-            if wordClasses[Int(scalar)] == UnicodeWordBreaker.unsupported { fast = false }
-            lineEnd += length
-          } else {
-            lineEnd += 1
-          }
-        }
+        let lineEnd = Int(cicu_word_line_scan(
+          text.baseAddress, Int64(n), Int64(lineStart), wordClasses.baseAddress,
+          UnicodeWordBreaker.unsupported, &fast, &hebrewBytes))
         // Stretches are lines alike in both: fast path or not, Hebrew (to refine) or not.
         if stretchFast == nil {
           stretchFast = fast

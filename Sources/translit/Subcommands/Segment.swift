@@ -130,6 +130,34 @@ extension TranslitCommand {
           }
           return
         }
+        if segmentUnit == .word && format == .tsv && !splitPrefixes {
+          // TSV lines need no line numbers: collect (start, end, middle) triples and have a
+          // batch formatted at a time; the line-end segments are left out.
+          let text = chunk.text
+          let base = chunk.offset
+          let batch = writer.batch
+          var n = 0
+          try segmenter.forEachSegment(utf8: text) { s in
+            let lower = s.range.lowerBound, upper = s.range.upperBound
+            if text[upper - 1] == 0x0A { return }
+            if upper - lower > SegmentWriter.batchedSegmentLimit {
+              writer.writeBatch(text, base: base, count: n)
+              n = 0
+              write(s, text, base: base, line: 0)
+              return
+            }
+            batch[3 * n] = Int64(lower)
+            batch[3 * n + 1] = Int64(upper)
+            batch[3 * n + 2] = Int64(writer.middleIndex(s.kind, s.script, s.direction))
+            n += 1
+            if n == SegmentWriter.batchCapacity {
+              writer.writeBatch(text, base: base, count: n)
+              n = 0
+            }
+          }
+          writer.writeBatch(text, base: base, count: n)
+          return
+        }
         if segmentUnit == .word {
           // Word segments never cross a line end (WB3a/b): segment the whole chunk at once;
           // the line-end segments ("\n", "\r\n") only advance the line number.
@@ -166,6 +194,13 @@ final class SegmentWriter {
   /// `middleSlot * 64`, their length at `middleSlot * 64 + 63`.
   private let middles: UnsafeMutablePointer<UInt8>
   private let offsets = DecimalCounter()
+  /// TSV segments waiting for ``writeBatch(_:base:count:)``: (start, end, middle index)
+  /// triples.
+  let batch: UnsafeMutablePointer<Int64> = .allocate(capacity: 3 * batchCapacity)
+  static let batchCapacity = 1024
+  /// Longer segments are written one by one (so that a batched line always fits in half the
+  /// output buffer).
+  static let batchedSegmentLimit = 8192
   private let lines = DecimalCounter()
   private static let kinds: [SegmentKind?] = SegmentKind.allCases + [nil]
   private static let dirs: [TextDirection?] = [.leftToRight, .rightToLeft, nil]
@@ -198,11 +233,11 @@ final class SegmentWriter {
   deinit {
     scriptNames.deallocate()
     middles.deallocate()
+    batch.deallocate()
   }
 
-  @inline(__always) private func middle(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?)
-    -> UnsafeBufferPointer<UInt8>
-  {
+  /// The slot of the TSV middle for kind, script and dir (see `middles`).
+  @inline(__always) func middleIndex(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?) -> Int {
     let k: Int = switch kind {
       case .word: 0
       case .number: 1
@@ -217,8 +252,31 @@ final class SegmentWriter {
       case .rightToLeft: 1
       case nil: 2
     }
-    let slot = middles + ((k * 256 + Int(script.code)) * 3 + d) * 64
+    return (k * 256 + Int(script.code)) * 3 + d
+  }
+
+  @inline(__always) private func middle(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    let slot = middles + middleIndex(kind, script, dir) * 64
     return UnsafeBufferPointer(start: slot, count: Int(slot[63]))
+  }
+
+  /// Writes the TSV lines of the first `count` segments in ``batch`` (offsets into `text`,
+  /// shifted by `base`), in as few C calls as the output buffer allows.
+  func writeBatch(_ text: UnsafeBufferPointer<UInt8>, base: Int, count: Int) {
+    var done = 0
+    while done < count {
+      // At least half the buffer: room for any batched line.
+      let p = out.reserve(out.capacity / 2)
+      let room = out.capacity - out.fill.pointee
+      let (segments, bytes) = TSVLineFormatter.write(
+        into: p, capacity: room, text: text, base: base, segments: batch + 3 * done, count: count - done,
+        middles: middles)
+      out.commit(bytes)
+      done += segments
+      if done < count { out.flush() }
+    }
   }
 
   @inline(__always) private func scriptName(_ script: TextScript) -> UnsafeBufferPointer<UInt8> {
