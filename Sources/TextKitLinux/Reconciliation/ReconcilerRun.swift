@@ -379,10 +379,15 @@ final class ReconcilerRun {
     // One-word names whose consonant skeletons agree exactly (שבאירופה ~ Europe: R P) are
     // accepted on weaker evidence when long enough.
     let threshold = config.hebrewLinkThreshold
-    if q.tokens.count == 1 && target.tokens.count == 1 && score < threshold && score >= 0.1 {
+    if q.tokens.count == 1 && target.tokens.count == 1 && score < threshold {
       let stem = String(decoding: name.utf8.dropFirst(prefixBytes), as: UTF8.self)
-      let sk = PreparedName(stem, hebrewPrefixes: false).skeleton
-      if sk == target.skeleton, (sk.first?.count ?? 0) >= 2, NameFolding.hebrewUnits(Substring(stem)).count >= 5 {
+      let stemName = PreparedName(stem, hebrewPrefixes: false)
+      let sk = stemName.skeleton
+      // The floor is judged on the stem itself, so the matcher's cost for stripped prefix
+      // letters (two for שב) does not hide a stem that matches.
+      if sk == target.skeleton, (sk.first?.count ?? 0) >= 2, NameFolding.hebrewUnits(Substring(stem)).count >= 5,
+        max(score, prefixBytes > 0 ? matcher.match(stemName, target).score : score) >= 0.1
+      {
         score = threshold
       }
     }

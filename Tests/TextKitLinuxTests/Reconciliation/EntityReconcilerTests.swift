@@ -30,6 +30,16 @@ struct EntityReconcilerTests {
     #expect(baku.names.he == ["באקו"])
   }
 
+  @Test func placeWithTwoPrefixLettersLinksThroughItsStem() throws {
+    // ש + ב before אירופה: the stem's skeleton agrees with Europe, and the cost the matcher
+    // charges for the two stripped letters must not hide it.
+    let en = ReconcilerDocument(id: "en2.txt", text: "Winters in Europe were cold. Europe waited for spring.\n")
+    let he = ReconcilerDocument(id: "he2.txt", text: "הם סיפרו שבאירופה החורף היה קר מאוד השנה.\n")
+    let es = EntityReconciler().reconcile([en, he])
+    let europe = try #require(entity(es, latin: "Europe"))
+    #expect(europe.mentions.contains { $0.lang == .he && $0.text == "אירופה" })
+  }
+
   @Test func keepsDifferentEntitiesApart() throws {
     let es = EntityReconciler().reconcile([Self.english, Self.hebrew])
     let israel = try #require(entity(es, latin: "Israel"))
