@@ -23,9 +23,9 @@ extension TranslitCommand {
 
         Examples:
           echo 'אילהם אלייב נפגש עם טראמפ' | translit transliterate
-            Ilham Aliyev Nfgsh Am Trump
-          echo 'איסייב' | translit transliterate --names --candidates 3
-            {"input":"איסייב","candidates":[{"text":"Isayev","score":0.4…},…]}
+            Ilham Aliyev Napgs Am Trump
+          echo 'הרצוג' | translit transliterate --names --candidates 2
+            {"input":"הרצוג","candidates":[{"text":"Herzog","score":0.997…},{"text":"Hertzog",…}]}
           echo 'George Washington' | translit transliterate --to hebrew
             ג'ורג' וושינגטון
           echo 'שָׁלוֹם' | translit transliterate --scheme academy
