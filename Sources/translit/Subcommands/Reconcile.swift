@@ -165,7 +165,7 @@ extension TranslitCommand {
     }
     mutating func end() throws {
       guard let e = current else { return }
-      let row = "\(e.id)\t\(e.type.rawValue)\t\(e.names.he.first ?? "-")\t\(e.names.latin.first ?? "-")\t\(mentions) mentions in \(docs.count) docs\n"
+      let row = "\(e.id)\t\(e.type.rawValue)\t\(e.names.he.first ?? "-")\t\(e.names.latin.first ?? "-")\t\(mentions) mention\(mentions == 1 ? "" : "s") in \(docs.count) doc\(docs.count == 1 ? "" : "s")\n"
       buffer.append(contentsOf: row.utf8)
       if buffer.count >= 1 << 16 { try flush() }
     }
