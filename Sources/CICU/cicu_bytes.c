@@ -12,6 +12,20 @@
 
 static inline int is_cont(uint8_t b) { return (b & 0xC0) == 0x80; }
 
+/// Continuation bytes a UTF-8 lead byte needs (0: not a valid lead byte), and the allowed range
+/// of the second byte (Unicode Table 3-7: no overlongs, surrogates or values above U+10FFFF).
+static inline int utf8_lead(uint8_t c, uint8_t *lo, uint8_t *hi) {
+  *lo = 0x80; *hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) return 1;
+  if (c == 0xE0) { *lo = 0xA0; return 2; }
+  if (c == 0xED) { *hi = 0x9F; return 2; }
+  if (c >= 0xE1 && c <= 0xEF) return 2;
+  if (c == 0xF0) { *lo = 0x90; return 3; }
+  if (c == 0xF4) { *hi = 0x8F; return 3; }
+  if (c >= 0xF1 && c <= 0xF3) return 3;
+  return 0;
+}
+
 int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_truncated_tail,
                                int64_t *tail_start, int32_t *bad_len) {
   int64_t i = 0;
@@ -29,16 +43,9 @@ int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_trunc
     if (i >= len) break;
     uint8_t c = src[i];
     if (c < 0x80) { i++; continue; }
-    int need;
-    uint8_t lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
-    else if (c == 0xE0) { need = 2; lo = 0xA0; }
-    else if (c == 0xED) { need = 2; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) need = 2;
-    else if (c == 0xF0) { need = 3; lo = 0x90; }
-    else if (c == 0xF4) { need = 3; hi = 0x8F; }
-    else if (c >= 0xF1 && c <= 0xF3) need = 3;
-    else { *bad_len = 1; return i; }
+    uint8_t lo, hi;
+    int need = utf8_lead(c, &lo, &hi);
+    if (need == 0) { *bad_len = 1; return i; }
     // Second byte has the restricted range; later ones are plain continuation bytes.
     int64_t j = i + 1;
     for (int k = 0; k < need; k++, j++) {
@@ -289,16 +296,9 @@ void cicu_utf8_scan(const uint8_t *src, int64_t len, bool allow_truncated_tail, 
         i++;
         continue;
       }
-      int need;
-      uint8_t lo = 0x80, hi = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) need = 1;
-      else if (c == 0xE0) { need = 2; lo = 0xA0; }
-      else if (c == 0xED) { need = 2; hi = 0x9F; }
-      else if (c >= 0xE1 && c <= 0xEF) need = 2;
-      else if (c == 0xF0) { need = 3; lo = 0x90; }
-      else if (c == 0xF4) { need = 3; hi = 0x8F; }
-      else if (c >= 0xF1 && c <= 0xF3) need = 3;
-      else { bad = 1; goto stop_here; }
+      uint8_t lo, hi;
+      int need = utf8_lead(c, &lo, &hi);
+      if (need == 0) { bad = 1; goto stop_here; }
       for (int k = 0; k < need; k++) {
         int64_t j = i + 1 + k;
         if (j >= len) {

@@ -149,22 +149,7 @@ public struct CorpusLineReader: Sendable {
     }
 
     try fill(EncodingDetector.sampleSize)
-    let decision: EncodingDecision
-    switch encoding {
-    case .auto:
-      decision = EncodingDetector.detect(Array(raw.prefix(EncodingDetector.sampleSize)))
-    case .fixed(let e):
-      let bom: [UInt8]
-      switch e {
-      case .utf8: bom = [0xEF, 0xBB, 0xBF]
-      case .utf16LE: bom = [0xFF, 0xFE]
-      case .utf16BE: bom = [0xFE, 0xFF]
-      default: bom = []
-      }
-      let has = !bom.isEmpty && raw.starts(with: bom)
-      decision = EncodingDecision(encoding: e, bomLength: has ? bom.count : 0,
-                                  reason: has ? "given; BOM skipped" : "given")
-    }
+    let decision = EncodingDetector.decide(encoding, firstBytes: raw)
     report.encoding = decision
     var decoder: StreamingDecoder
     do {

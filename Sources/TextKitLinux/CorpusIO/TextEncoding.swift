@@ -87,6 +87,25 @@ public enum EncodingDetector {
   /// How many bytes ``detect(_:)`` looks at.
   public static let sampleSize = 64 * 1024
 
+  /// The decision for `choice` on the first bytes of an input: detection for `.auto`; for a
+  /// given encoding, its byte-order mark (UTF-8, UTF-16LE/BE) is skipped when present.
+  public static func decide(_ choice: EncodingChoice, firstBytes raw: [UInt8]) -> EncodingDecision {
+    switch choice {
+    case .auto:
+      return detect(Array(raw.prefix(sampleSize)))
+    case .fixed(let e):
+      let bom: [UInt8]
+      switch e {
+      case .utf8: bom = [0xEF, 0xBB, 0xBF]
+      case .utf16LE: bom = [0xFF, 0xFE]
+      case .utf16BE: bom = [0xFE, 0xFF]
+      default: bom = []
+      }
+      let has = !bom.isEmpty && raw.starts(with: bom)
+      return EncodingDecision(encoding: e, bomLength: has ? bom.count : 0, reason: has ? "given; BOM skipped" : "given")
+    }
+  }
+
   /// Decides the encoding of an input from its first bytes.
   public static func detect(_ sample: [UInt8]) -> EncodingDecision {
     if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .init(encoding: .utf8, bomLength: 3, reason: "UTF-8 BOM") }

@@ -15,6 +15,17 @@ public protocol EntitySink {
   mutating func end() throws
 }
 
+extension EntitySink {
+  /// Hands over entities already in memory, each with its mentions.
+  public mutating func send(_ entities: [ReconciledEntity]) throws {
+    for e in entities {
+      try begin(e, mentionCount: e.mentions.count)
+      for m in e.mentions { try mention(m) }
+      try end()
+    }
+  }
+}
+
 /// An ``EntitySink`` that keeps every entity with its mentions in memory.
 public struct EntityCollector: EntitySink {
   /// The entities received, in order.

@@ -155,11 +155,7 @@ public enum ReconciliationReport {
     }
 
     mutating func write(_ entities: [ReconciledEntity]) {
-      for e in entities {
-        try? begin(e, mentionCount: e.mentions.count)
-        for m in e.mentions { try? mention(m) }
-        try? end()
-      }
+      try? send(entities)
       try? flush()
     }
   }
@@ -211,11 +207,7 @@ public enum ReconciliationReport {
     }
 
     mutating func write(_ entities: [ReconciledEntity]) {
-      for e in entities {
-        try? begin(e, mentionCount: e.mentions.count)
-        for m in e.mentions { try? mention(m) }
-        try? end()
-      }
+      try? send(entities)
       try? flush()
     }
   }
