@@ -153,4 +153,7 @@ int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char name[64], cicu
 #ifdef __cplusplus
 }
 #endif
+// Needs cicu_utf8_scan_result from above.
+#include "cicu_mapped.h"
+
 #endif

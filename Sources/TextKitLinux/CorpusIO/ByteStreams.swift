@@ -5,6 +5,17 @@ protocol ByteSource {
 
 protocol ByteSink {
   mutating func write(_ bytes: [UInt8]) throws(SystemError)
+  /// Writes bytes of a mapped input file; false when the mapping's pages vanished.
+  mutating func write(from window: MappedFileWindow, range: Range<Int>) throws(SystemError) -> Bool
+}
+
+extension ByteSink {
+  mutating func write(from window: MappedFileWindow, range: Range<Int>) throws(SystemError) -> Bool {
+    let bytes: [UInt8]
+    do { bytes = try window.copy(range) } catch { return false }
+    try write(bytes)
+    return true
+  }
 }
 
 struct FileSource: ByteSource {
@@ -37,6 +48,11 @@ struct FileSink: ByteSink {
     }
     pending.append(contentsOf: bytes)
     if pending.count >= 1 << 20 { try flush() }
+  }
+  /// Straight from the page cache to the file (after what is pending): one kernel copy.
+  mutating func write(from window: MappedFileWindow, range: Range<Int>) throws(SystemError) -> Bool {
+    if !pending.isEmpty { try flush() }
+    return try window.write(range, to: file)
   }
   mutating func flush() throws(SystemError) {
     try file.write(pending)

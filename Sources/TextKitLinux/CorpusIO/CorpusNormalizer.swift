@@ -37,6 +37,10 @@ public struct CorpusNormalizer: Sendable {
   /// Bytes read per chunk. The default, 256 KiB, keeps a chunk in the CPU's L2 cache from the
   /// read through the scan to the write (measured here: 1 MiB chunks spill and are slower).
   public var chunkSize = 1 << 18
+  /// Regular UTF-8 files of at least this many bytes are read through a memory mapping.
+  var mappingThreshold = 1 << 20
+  /// Bytes mapped at a time (at least four chunks).
+  var mappingWindow = 8 << 20
   /// Repair lines of legacy visual-order Hebrew to logical order before normalizing
   /// (``VisualOrderDetector`` decides per line; see ``CorpusReport/visualLinesRepaired``).
   public var repairVisualOrder = false
@@ -228,6 +232,103 @@ public struct CorpusNormalizer: Sendable {
       report.bytesOut += out.count
     }
 
+    if decision.encoding == .utf8 && onInvalid == .error, let file = (source as? FileSource)?.file,
+      file !== SystemFile.standardInput, let size = file.regularFileSize, size >= mappingThreshold
+    {
+      // A large regular file is scanned in place through a sliding memory mapping: no copy into
+      // a read buffer, and lines that provably need no change go from the page cache straight
+      // to the output. Same pieces (whole lines, or safe cuts of overlong ones) as below.
+      let trackNFC = effectiveProfile.steps.contains(.form(.nfc))
+      let shortcut = jsonField == nil && !repairVisualOrder && !decodeOnly
+      let page = MappedFileWindow.pageSize
+      let windowSize = Swift.max(mappingWindow, 4 * chunkSize + page)
+      func vanished() -> CorpusError {
+        CorpusError(kind: .io, file: name, message: "file changed (shrank) while being read")
+      }
+      var position = decision.bomLength  // file offset of the first byte not passed on
+      while position < size {
+        let windowStart = position - position % page
+        let windowEnd = Swift.min(size, windowStart + windowSize)
+        let window: MappedFileWindow
+        do { window = try MappedFileWindow(file: file, offset: windowStart, count: windowEnd - windowStart) } catch {
+          throw CorpusError(error)
+        }
+        let n = windowEnd - windowStart
+        var at = position - windowStart
+        var pieceLimit = chunkSize
+        pieces: while at < n {
+          let end = Swift.min(at + pieceLimit, n)
+          let final = windowEnd == size && end == n
+          let scan: ByteScanning.UTF8Scan
+          do { scan = try window.scanUTF8(at..<end, allowTruncatedTail: !final, trackNFC: trackNFC) } catch {
+            throw vanished()
+          }
+          if scan.badLength > 0 {
+            var stop = scan.end + scan.badLength
+            if at + stop < n && scan.badLength < 4 {
+              let lead: [UInt8]
+              do { lead = try window.copy(at + scan.end..<at + scan.end + 1) } catch { throw vanished() }
+              if lead[0] >= 0xC2 { stop += 1 }
+            }
+            let bytes: [UInt8]
+            do { bytes = try window.copy(at + scan.end..<at + stop) } catch { throw vanished() }
+            throw CorpusError(
+              kind: .invalidUTF8, file: name, line: linesBefore + scan.newlines + 1,
+              byteOffset: windowStart + at + scan.end, bytes: bytes)
+          }
+          var cut: Int
+          var lines = scan.newlines
+          if final {
+            cut = end - at
+          } else if let nl = scan.lastNewline {
+            cut = nl + 1
+          } else if end - at >= chunkSize {
+            // A line longer than a chunk: cut it where no sequence can continue.
+            let piece: [UInt8]
+            do { piece = try window.copy(at..<end) } catch { throw vanished() }
+            lines = 0
+            if let boundary = ChunkBoundary.boundary(piece, end: scan.end) {
+              cut = boundary
+            } else if end < n {
+              pieceLimit *= 2  // no place to cut yet: look further
+              continue pieces
+            } else if at < page {
+              cut = scan.end  // one combining sequence as long as the window: pass it on whole
+            } else {
+              break pieces  // map the next window from here and look further
+            }
+          } else {
+            break pieces  // the line goes on past the window: map the next one from its start
+          }
+          pieceLimit = chunkSize
+          let facts = TextNormalizer.ChunkFacts(
+            mayHaveLineEnds: scan.firstLineEnd.map { $0 < cut } ?? false,
+            firstNFCUnstable: trackNFC ? Swift.min(scan.firstNFCUnstable, cut) : 0)
+          let firstLine = linesBefore + 1
+          linesBefore += lines
+          if decodeOnly {
+            // checked only
+          } else if shortcut && normalizer.provesUnchanged(facts, count: cut, statistics: &stats) {
+            let written: Bool
+            do { written = try sink.write(from: window, range: at..<at + cut) } catch { throw CorpusError(error) }
+            if !written { throw vanished() }
+            report.bytesOut += cut
+          } else {
+            let piece: [UInt8]
+            do { piece = try window.copy(at..<at + cut) } catch { throw vanished() }
+            try pass(piece, firstLine: firstLine, facts: facts)
+          }
+          at += cut
+          progress?(windowStart + at)
+        }
+        position = windowStart + at
+      }
+      report.bytesIn = size
+      report.lines = linesBefore
+      report.statistics = stats
+      return report
+    }
+
     if decision.encoding == .utf8 && onInvalid == .error {
       // UTF-8 is checked, not converted: one C pass per buffer validates it and finds the line
       // feeds, any other line end and the first scalar NFC could change, so that steps with
@@ -361,7 +462,11 @@ enum ChunkBoundary {
   static func safeCut(_ text: [UInt8]) -> Int { safeCut(text, end: text.count) }
 
   /// ``safeCut(_:)`` of `text[..<end]` (the rest may hold an incomplete sequence).
-  static func safeCut(_ text: [UInt8], end: Int) -> Int {
+  static func safeCut(_ text: [UInt8], end: Int) -> Int { boundary(text, end: end) ?? end }
+
+  /// The cut ``safeCut(_:end:)`` finds, or nil when `text[..<end]` has no place to cut (one
+  /// combining sequence, as far as it goes).
+  static func boundary(_ text: [UInt8], end: Int) -> Int? {
     var i = end - 1
     let floor = Swift.max(1, end - 65536)
     while i >= floor {
@@ -380,7 +485,7 @@ enum ChunkBoundary {
       }
       i -= 1
     }
-    return end  // one enormous combining sequence: pass it on whole
+    return nil
   }
 
   static func isHardBoundary(_ s: Unicode.Scalar) -> Bool {

@@ -34,6 +34,15 @@ enum ByteScanning {
     var firstLineEnd: Int?
     /// The first scalar before `end` that is not NFC-stable (`end` if none); 0 when not tracked.
     var firstNFCUnstable: Int
+
+    init(_ r: cicu_utf8_scan_result, trackNFC: Bool) {
+      end = Int(r.end)
+      badLength = Int(r.bad_len)
+      newlines = Int(r.newlines)
+      lastNewline = r.last_newline < 0 ? nil : Int(r.last_newline)
+      firstLineEnd = r.first_line_end < 0 ? nil : Int(r.first_line_end)
+      firstNFCUnstable = !trackNFC ? 0 : r.first_nfc_unstable < 0 ? end : Int(r.first_nfc_unstable)
+    }
   }
 
   /// One pass over UTF-8: validation (as ``findInvalidUTF8(_:range:allowTruncatedTail:)``), line
@@ -43,12 +52,7 @@ enum ByteScanning {
     bytes.withUnsafeBufferPointer { p in
       cicu_utf8_scan(p.baseAddress, Int64(p.count), allowTruncatedTail, trackNFC, &r)
     }
-    let end = Int(r.end)
-    return UTF8Scan(
-      end: end, badLength: Int(r.bad_len), newlines: Int(r.newlines),
-      lastNewline: r.last_newline < 0 ? nil : Int(r.last_newline),
-      firstLineEnd: r.first_line_end < 0 ? nil : Int(r.first_line_end),
-      firstNFCUnstable: !trackNFC ? 0 : r.first_nfc_unstable < 0 ? end : Int(r.first_nfc_unstable))
+    return UTF8Scan(r, trackNFC: trackNFC)
   }
 
   /// Whether NFC leaves the scalar unchanged and never combines it with what precedes it

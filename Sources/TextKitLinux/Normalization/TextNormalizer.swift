@@ -76,6 +76,22 @@ public struct TextNormalizer: Sendable {
     static let unknown = ChunkFacts(mayHaveLineEnds: true, firstNFCUnstable: 0)
   }
 
+  /// Whether `facts` prove that every step leaves a chunk of `count` bytes unchanged, as
+  /// ``normalize(utf8:facts:statistics:)`` would find without looking at the bytes; if so, the
+  /// steps' (zero) changes are recorded as that call would.
+  func provesUnchanged(_ facts: ChunkFacts, count: Int, statistics: inout NormalizationStatistics) -> Bool {
+    for group in groups {
+      guard group.steps.count == 1 else { return false }
+      switch group.steps[0] {
+      case .unifyLineEnds where !facts.mayHaveLineEnds: continue
+      case .form(.nfc) where facts.firstNFCUnstable >= count: continue
+      default: return false
+      }
+    }
+    for group in groups { statistics.record(step: group.firstIndex, name: group.steps[0].name, changes: 0) }
+    return true
+  }
+
   func normalize(utf8 chunk: [UInt8], facts: ChunkFacts, statistics: inout NormalizationStatistics) throws(ICUError)
     -> [UInt8]
   {
