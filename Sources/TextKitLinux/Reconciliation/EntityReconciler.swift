@@ -18,7 +18,11 @@
 public struct EntityReconciler: Sendable {
   /// The matcher for all comparisons.
   public var matcher = NameMatcher()
-  /// Optional user gazetteer: its names become mentions, its ids and names the entities'.
+  /// Optional user gazetteer. Its Hebrew names found word for word in Hebrew text (the first
+  /// word may carry prefix letters: לבאקו; one-word names of at least three letters) become
+  /// mentions of its entity even when no English document names it; every entity whose name it
+  /// has (score ≥ 0.8) takes its id and type, and a gazetteer entity found only in Hebrew text
+  /// is named by the gazetteer's Latin names.
   public var gazetteer: NameIndex?
   /// Score an uncued Hebrew word needs to join an English entity.
   public var hebrewLinkThreshold = 0.75
@@ -158,6 +162,7 @@ public struct EntityReconciler: Sendable {
       if sawHebrew { hebrewDocs.append(d) }
     }
     run.clusterLatin()
+    run.prepareGazetteer()
     done = 0
     for d in hebrewDocs {
       var reader = try ChunkReader(inputs[d], size: chunkSize)

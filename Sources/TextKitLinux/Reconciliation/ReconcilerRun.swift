@@ -85,6 +85,14 @@ final class ReconcilerRun {
   var hebrewOnly: [String: Int] = [:]
   var crossIndex = NameIndex()
   var crossCluster: [Int] = []
+  /// Hebrew gazetteer names by the folded keys of their words joined by spaces → index entry.
+  var gazetteerHebrew: [String: Int] = [:]
+  var gazetteerMaxWords = 0
+  /// Gazetteer id → the entity that carries it.
+  var gazetteerCluster: [String: Int] = [:]
+  /// Per Hebrew word: the folded keys it may be read as (whole, then without prefix letters),
+  /// each with the prefix bytes stripped.
+  var gazetteerReadings: [[(key: String, prefix: Int)]?] = []
   var prepared: [String: PreparedName] = [:]
 
   init(_ config: EntityReconciler, store: MentionStore, docIds: [String]) {
@@ -409,6 +417,7 @@ final class ReconcilerRun {
           key: key, foreignLooking: Self.foreignLooking(text), isTitle: NameTitles.hebrew.contains(key), isStop: R.hebrewStop.contains(key),
           units: NameFolding.hebrewUnits(text).count, startsWithPlacePrefix: first == 0x5D1 || first == 0x5DE))
       wordLink.append(.unknown)
+      gazetteerReadings.append(nil)
       wordCount.append(0)
       wordInflected.append(-1)
     }
@@ -625,6 +634,18 @@ final class ReconcilerRun {
         i += 1
         continue
       }
+      // A name of the user's gazetteer, word for word (the first word may carry prefix letters).
+      if !gazetteerHebrew.isEmpty, let (entry, last, prefix) = gazetteerHit(he, ids, at: i) {
+        let ci = gazetteerEntity(entry)
+        let type = config.gazetteer.map { EntityType(code: $0.types[entry]) } ?? .unknown
+        try addHebrew(
+          bytes, (w.start + prefix)..<he[last].end, doc: doc, base: base, cluster: ci, title: MentionRecord.none,
+          vote: type != .unknown ? type : (prefix > 0 && info.startsWithPlacePrefix ? .place : .unknown),
+          confidence: 0.95)
+        for u in i...last { used[u] = true }
+        i = last + 1
+        continue
+      }
       // A given name before a linked surname: try the two words as one name (אילהם אלייב).
       if i + 1 < count, he[i + 1].joinedToPrevious, let h2 = linkWord(ids[i + 1]), h2.score >= threshold,
         clusters[h2.cluster].tokenCount > 1, !isDoubtful(ids[i + 1], h2), let pair = linkSlice(bytes, w.start..<he[i + 1].end),
@@ -667,14 +688,87 @@ final class ReconcilerRun {
     return out
   }
 
+  // MARK: - Gazetteer hits
+
+  /// Before the Hebrew reading: the English entities the gazetteer names get its ids, and its
+  /// Hebrew names are keyed for word-for-word hits in the Hebrew text.
+  func prepareGazetteer() {
+    guard let gazetteer = config.gazetteer else { return }
+    assignGazetteerIds()
+    for (k, name) in gazetteer.names.enumerated() {
+      let words = name.split { $0 == " " || $0 == "-" || $0 == "\u{5BE}" }
+      guard (1...3).contains(words.count), words.allSatisfy({ $0.unicodeScalars.contains { (0x5D0...0x5EA).contains($0.value) } })
+      else { continue }
+      let keys = words.map { NameFolding.hebrewKey($0) }
+      // One-word names need three letters: shorter ones are mostly common words.
+      guard !keys.contains(where: \.isEmpty), keys.count > 1 || keys[0].count >= 3 else { continue }
+      let key = keys.joined(separator: " ")
+      if gazetteerHebrew[key] == nil { gazetteerHebrew[key] = k }
+      gazetteerMaxWords = max(gazetteerMaxWords, keys.count)
+    }
+  }
+
+  /// The readings of Hebrew word `id` for gazetteer lookups: the word, then its prefix splits.
+  func readings(_ id: Int) -> [(key: String, prefix: Int)] {
+    if let r = gazetteerReadings[id] { return r }
+    var out = [(key: wordInfo[id].key, prefix: 0)]
+    for split in HebrewPrefixAnalyzer().splits(of: hebrewWordTable.string(id)) where !split.isUnsplit {
+      let key = NameFolding.hebrewKey(Substring(split.stem))
+      if !key.isEmpty && !out.contains(where: { $0.key == key }) {
+        out.append((key, split.prefixes.count * 2 + (split.separator.map { String($0).utf8.count } ?? 0)))
+      }
+    }
+    gazetteerReadings[id] = out
+    return out
+  }
+
+  /// The longest gazetteer name spelled by the Hebrew words from `i` on: its index entry, the
+  /// last word and the prefix bytes stripped from the first.
+  func gazetteerHit(_ he: [DocumentWord], _ ids: [Int], at i: Int) -> (entry: Int, last: Int, prefix: Int)? {
+    var n = min(gazetteerMaxWords, he.count - i)
+    while n >= 1 {
+      let last = i + n - 1
+      if !(i + 1..<i + n).contains(where: { !he[$0].joinedToPrevious }) {
+        let rest = (i + 1..<i + n).map { wordInfo[ids[$0]].key }.joined(separator: " ")
+        for r in readings(ids[i]) {
+          let key = n == 1 ? r.key : r.key + " " + rest
+          if let entry = gazetteerHebrew[key] { return (entry, last, r.prefix) }
+        }
+      }
+      n -= 1
+    }
+    return nil
+  }
+
+  /// The entity of gazetteer entry `entry`: the one that already carries its id, or a new one
+  /// named by the gazetteer in each script.
+  func gazetteerEntity(_ entry: Int) -> Int {
+    let g = config.gazetteer!
+    let id = g.ids[entry]
+    if let c = gazetteerCluster[id] { return c }
+    let ci = clusters.count
+    var c = Cluster()
+    c.gazetteerId = id
+    c.tokenCount = g.names[entry].split(separator: " ").count
+    if g.types[entry] != EntityType.unknown.code { c.votes[Int(g.types[entry])] += 10 }
+    // Its Latin names (with no mentions) give the entity a canonical name in that script.
+    for k in g.ids.indices where g.ids[k] == id && !g.names[k].unicodeScalars.contains(where: { (0x590...0x5FF).contains($0.value) }) {
+      c.latinNames[g.names[k], default: 0] += 0
+    }
+    clusters.append(c)
+    gazetteerCluster[id] = ci
+    return ci
+  }
+
   /// Gazetteer ids and types for the entities whose names the gazetteer has.
   func assignGazetteerIds() {
     guard let gazetteer = config.gazetteer else { return }
-    for ci in clusters.indices where clusters[ci].count > 0 {
+    for ci in clusters.indices where clusters[ci].count > 0 && clusters[ci].gazetteerId == nil {
       let names = clusters[ci].latinNames.keys.sorted() + hebrewNames(clusters[ci]).keys.sorted()
       for n in names {
         if let best = gazetteer.search(n, top: 1).first, best.score >= 0.8 {
           clusters[ci].gazetteerId = best.id
+          if gazetteerCluster[best.id] == nil { gazetteerCluster[best.id] = ci }
           if best.type != .unknown { clusters[ci].votes[Int(best.type.code)] += 10 }
           break
         }

@@ -32,7 +32,7 @@ extension TranslitCommand {
     )
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, tsv, html }
 
-    @Option(help: "A gazetteer (TSV id<TAB>name[<TAB>type] or JSONL) whose names become mentions and ids.")
+    @Option(help: "A gazetteer (TSV id<TAB>name[<TAB>type] or JSONL): its Hebrew names found word for word (prefix letters allowed) become mentions, and entities it names take its ids and types.")
     var gazetteer: String?
     @Option(help: "Output format: table (default without -o), jsonl (default with -o), tsv or html.") var format: Format?
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?

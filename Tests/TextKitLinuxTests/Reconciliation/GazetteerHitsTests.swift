@@ -1,0 +1,61 @@
+import Testing
+@testable import TextKitLinux
+
+/// Names of the user's gazetteer found word for word in Hebrew text become mentions of the
+/// gazetteer's entity, with or without an English document that names it.
+@Suite("Reconciliation: gazetteer hits")
+struct GazetteerHitsTests {
+  static let gazetteer = """
+    # id<TAB>name<TAB>type, written for these tests
+    Q9248\tבאקו\tplace
+    Q9248\tBaku\tplace
+    Q1\tשושנה דמארי\tperson
+    Q1\tShoshana Damari\tperson
+    Q2\tעם\tplace
+    """
+
+  static func reconciler() throws -> EntityReconciler {
+    EntityReconciler(gazetteer: try NameIndex(gazetteer: gazetteer))
+  }
+
+  @Test("a Hebrew-only document: a gazetteer place with a prefix letter, and a two-word name")
+  func hebrewOnlyHits() throws {
+    let text = "אתמול הם טסו לבאקו עם הזמרת שושנה דמארי, ומשם חזרו הביתה.\n"
+    let es = try Self.reconciler().reconcile([ReconcilerDocument(id: "he.txt", text: text)])
+    let baku = try #require(es.first { $0.id == "Q9248" })
+    #expect(baku.type == .place)
+    #expect(baku.names.he == ["באקו"])
+    #expect(baku.names.latin == ["Baku"])
+    let m = try #require(baku.mentions.first)
+    #expect(m.text == "באקו")
+    #expect(Array(Array(text.utf8)[m.start..<m.end]) == Array("באקו".utf8))
+    let singer = try #require(es.first { $0.id == "Q1" })
+    #expect(singer.type == .person)
+    #expect(singer.mentions.map(\.text) == ["שושנה דמארי"])
+  }
+
+  @Test("without the gazetteer the same words are not names")
+  func noGazetteerNoHits() {
+    let text = "אתמול הם טסו לבאקו עם הזמרת שושנה דמארי, ומשם חזרו הביתה.\n"
+    let es = EntityReconciler().reconcile([ReconcilerDocument(id: "he.txt", text: text)])
+    #expect(!es.contains { $0.names.he.contains("באקו") })
+  }
+
+  @Test("a hit and an English mention of the same gazetteer entity are one entity")
+  func hitJoinsTheEnglishEntity() throws {
+    let en = ReconcilerDocument(id: "en.txt", text: "The delegation landed in Baku on Sunday.\n")
+    let he = ReconcilerDocument(id: "he.txt", text: "המשלחת נחתה בבאקו ביום ראשון.\n")
+    let es = try Self.reconciler().reconcile([en, he])
+    let bakus = es.filter { $0.id == "Q9248" }
+    #expect(bakus.count == 1)
+    #expect(bakus.first?.mentions.map(\.lang).sorted { $0.rawValue < $1.rawValue } == [.he, .latin])
+  }
+
+  @Test("only whole words: a longer word that starts with the name is no hit, nor a too-short name")
+  func wholeWordsOnly() throws {
+    let text = "הם דיברו על באקוסטיקה של האולם עם המנצח.\n"
+    let es = try Self.reconciler().reconcile([ReconcilerDocument(id: "he.txt", text: text)])
+    #expect(!es.contains { $0.id == "Q9248" })
+    #expect(!es.contains { $0.id == "Q2" })
+  }
+}
