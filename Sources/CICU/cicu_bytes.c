@@ -233,6 +233,10 @@ bool cicu_nfc_is_stable(int32_t c) { return c >= 0 && (c < 0x80 || nfc_stable((u
 // continuation's low six bits, so the scan tests Hebrew, Cyrillic, Greek, Arabic… with one load.
 static uint64_t stable2[32];
 static pthread_once_t stable2_once = PTHREAD_ONCE_INIT;
+// Whether the lead bytes the vector loop lets through unchecked really start only NFC-stable
+// sequences in this ICU's data: C2..CB (U+0080..U+02FF), D0 and D1 (Cyrillic), and D7 before a
+// continuation of at least 0x88 (U+05C8..U+05FF: the Hebrew letters).
+static bool vector_leads_stable;
 static void fill_stable2(void) {
   for (uint32_t lead = 2; lead < 32; lead++) {
     uint64_t w = 0;
@@ -241,6 +245,9 @@ static void fill_stable2(void) {
     }
     stable2[lead] = w;
   }
+  bool ok = stable2[0x10] == ~0ull && stable2[0x11] == ~0ull && (stable2[0x17] >> 8) == (~0ull >> 8);
+  for (uint32_t lead = 0x02; lead <= 0x0B; lead++) ok = ok && stable2[lead] == ~0ull;
+  vector_leads_stable = ok;
 }
 
 typedef struct {
@@ -359,6 +366,57 @@ void cicu_utf8_scan(const uint8_t *src, int64_t len, bool allow_truncated_tail, 
       }
       i += 16;
     }
+    // Blocks of ASCII and two-byte sequences (Hebrew, Cyrillic, Latin-1 …), 16 bytes a step: the
+    // sequences are validated with bit masks; while NFC is tracked and nothing unstable is found
+    // yet, only the lead bytes above pass unchecked, the rest go to the scalar loop below.
+    bool all_ascii = false;
+    const bool need_nfc = track_nfc && un < 0;
+    if (!need_nfc || vector_leads_stable) {
+      while (i + 17 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        unsigned h = (unsigned)_mm_movemask_epi8(v);
+        if (!h) { all_ascii = true; break; }
+        // Signed bytes: continuations 0x80..0xBF are below -64, two-byte leads C2..DF lie
+        // in -62..-33.
+        unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+        unsigned l = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+        if ((c | l) != h) break;  // longer sequences or bytes that start none
+        if (((l << 1) & 0xFFFF) != c) break;  // a lead without its continuation, or a stray one
+        int extra = 0;
+        if (l & 0x8000) {  // the last lead's continuation is the next block's first byte
+          if (!is_cont(src[i + 16])) break;
+          extra = 1;
+        }
+        if (need_nfc || le < 0) {
+          __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(src + i + 1));
+          if (need_nfc) {
+            __m128i ok = _mm_or_si128(
+                _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-52)),  // C2..CB
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD0)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD1)))),
+                _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD7)),
+                              _mm_cmpgt_epi8(nx, _mm_set1_epi8(-121))));  // continuation >= 0x88
+            if (l & ~(unsigned)_mm_movemask_epi8(ok)) break;
+          }
+          // NEL (C2 85) ends a line: the scalar loop notes it.
+          if (le < 0 && (l & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                                   _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x85)))))) break;
+        }
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+        if (m) {
+          nl += __builtin_popcount(m);
+          last = i + 31 - __builtin_clz(m);
+        }
+        if (le < 0) {
+          unsigned cr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vcr));
+          if (cr) le = i + __builtin_ctz(cr);
+        }
+        i += 16 + extra;
+      }
+    }
+    if (all_ascii) continue;
 #else
     while (i + 8 <= len) {
       uint64_t w;

@@ -160,6 +160,36 @@ struct UTF8FastPathTests {
     }
   }
 
+  @Test("the two-byte lead bytes the vector scan passes unchecked start only NFC-stable scalars")
+  func vectorScanLeadBytesAreStable() {
+    // C2..CB, D0, D1, and D7 before a continuation of at least 0x88 (cicu_bytes.c): if ICU's
+    // data ever disagrees, the scan falls back to per-scalar checks, and this test says so.
+    let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x400...0x47F, 0x5C8...0x5FF]
+    for range in ranges {
+      for v in range {
+        #expect(ByteScanning.isNFCStable(Unicode.Scalar(v)!), "U+\(String(v, radix: 16))")
+      }
+    }
+  }
+
+  @Test("the scan finds the first unstable scalar inside long Hebrew and Cyrillic runs")
+  func unstableScalarInsideLongTwoByteRuns() throws {
+    let run = String(repeating: "שלום עולם Привет мир ", count: 20)
+    for mark in ["\u{5B4}", "\u{301}", "\u{483}", "\u{5C1}", "\u{5C7}"] {
+      for at in [0, 1, 17, 33, 100, 301] {
+        var scalars = Array(run.unicodeScalars)
+        scalars.insert(Unicode.Scalar(mark.unicodeScalars.first!.value)!, at: at)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        let bytes = Array(text.utf8)
+        let offset = Array(String(String.UnicodeScalarView(scalars[..<at])).utf8).count
+        let scan = ByteScanning.scanUTF8(bytes, allowTruncatedTail: false, trackNFC: true)
+        #expect(scan.firstNFCUnstable == offset, "mark \(mark.unicodeScalars.first!.value) at \(at)")
+        #expect(scan.end == bytes.count && scan.badLength == 0)
+      }
+    }
+  }
+
   @Test("NFC-stable scalars never change or combine with what precedes them")
   func nfcStableScalarsAreInert() throws {
     var text = ""
