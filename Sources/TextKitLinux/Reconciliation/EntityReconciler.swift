@@ -177,6 +177,11 @@ public struct EntityReconciler: Sendable {
     try run.emit(into: &sink, progress: progress)
   }
 
+  /// Whether a token of either name is left unpaired.
+  static func hasUnpairedToken(_ m: NameMatch) -> Bool {
+    m.explanation.alignment.contains { $0.method == .unmatched }
+  }
+
   /// Same entity: every token paired, or the shorter name's tokens (at least two) all paired.
   static func isVariant(_ m: NameMatch) -> Bool {
     let a = m.explanation.alignment

@@ -760,18 +760,28 @@ final class ReconcilerRun {
     return ci
   }
 
-  /// Gazetteer ids and types for the entities whose names the gazetteer has.
+  /// Gazetteer ids and types for the entities whose names the gazetteer has: a name scoring at
+  /// least 0.8 with every token paired (Washington Post is not Washington). Of several entities
+  /// with one id, gazetteer hits join the best-matching, then most-mentioned one.
   func assignGazetteerIds() {
     guard let gazetteer = config.gazetteer else { return }
+    var best: [String: (score: Double, count: Int)] = [:]
     for ci in clusters.indices where clusters[ci].count > 0 && clusters[ci].gazetteerId == nil {
       let names = clusters[ci].latinNames.keys.sorted() + hebrewNames(clusters[ci]).keys.sorted()
       for n in names {
-        if let best = gazetteer.search(n, top: 1).first, best.score >= 0.8 {
-          clusters[ci].gazetteerId = best.id
-          if gazetteerCluster[best.id] == nil { gazetteerCluster[best.id] = ci }
-          if best.type != .unknown { clusters[ci].votes[Int(best.type.code)] += 10 }
-          break
+        guard let hit = gazetteer.search(n, top: 1).first, hit.score >= 0.8,
+          !R.hasUnpairedToken(matcher.match(prep(n), prep(hit.name)))
+        else { continue }
+        clusters[ci].gazetteerId = hit.id
+        if hit.type != .unknown { clusters[ci].votes[Int(hit.type.code)] += 10 }
+        // The entity hits join: set once per id before the Hebrew reading (the first call).
+        let rank = (score: hit.score, count: clusters[ci].count)
+        let better = best[hit.id].map { (rank.score, rank.count) > ($0.score, $0.count) } ?? (gazetteerCluster[hit.id] == nil)
+        if better {
+          gazetteerCluster[hit.id] = ci
+          best[hit.id] = rank
         }
+        break
       }
     }
   }
@@ -796,7 +806,8 @@ final class ReconcilerRun {
     if type == .unknown && c.tokenCount > 1 { type = .person }
     let conf = c.confidenceSum / Double(max(c.count, 1))
     return ReconciledEntity(
-      id: c.gazetteerId ?? "E\(rank + 1)", type: type,
+      // One entity per gazetteer id: the one hits join (others that resemble it keep their own).
+      id: c.gazetteerId.flatMap { gazetteerCluster[$0] == ci ? $0 : nil } ?? "E\(rank + 1)", type: type,
       names: .init(he: order(hebrewNames(c)), latin: order(c.latinNames)),
       confidence: (conf * 1000).rounded() / 1000, mentions: [])
   }

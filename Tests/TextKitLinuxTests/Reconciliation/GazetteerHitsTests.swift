@@ -12,6 +12,8 @@ struct GazetteerHitsTests {
     Q1\tשושנה דמארי\tperson
     Q1\tShoshana Damari\tperson
     Q2\tעם\tplace
+    Q61\tוושינגטון\tplace
+    Q61\tWashington\tplace
     """
 
   static func reconciler() throws -> EntityReconciler {
@@ -49,6 +51,22 @@ struct GazetteerHitsTests {
     let bakus = es.filter { $0.id == "Q9248" }
     #expect(bakus.count == 1)
     #expect(bakus.first?.mentions.map(\.lang).sorted { $0.rawValue < $1.rawValue } == [.he, .latin])
+  }
+
+  @Test("the id goes to the entity with every token paired: Washington, not the Washington Post")
+  func idsNeedEveryTokenPaired() throws {
+    let en = ReconcilerDocument(id: "en.txt", text: """
+      The Washington Post reported it first. The Washington Post then asked the embassy.
+      Officials in Washington declined to comment.
+
+      """)
+    let he = ReconcilerDocument(id: "he.txt", text: "הפקידים בוושינגטון סירבו להגיב.\n")
+    let es = try Self.reconciler().reconcile([en, he])
+    let washington = try #require(es.first { $0.id == "Q61" })
+    #expect(washington.names.latin == ["Washington"])
+    #expect(washington.mentions.contains { $0.lang == .he && $0.text == "וושינגטון" })
+    #expect(es.filter { $0.id == "Q61" }.count == 1)
+    #expect(es.contains { $0.names.latin.contains("Washington Post") && $0.id != "Q61" })
   }
 
   @Test("only whole words: a longer word that starts with the name is no hit, nor a too-short name")
