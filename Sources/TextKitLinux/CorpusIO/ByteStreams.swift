@@ -18,6 +18,21 @@ extension ByteSink {
   }
 }
 
+extension ByteSource {
+  /// Reads chunks of `chunkSize` onto `raw` until it holds `minimum` bytes or the input ends
+  /// (`eof`); returns how many bytes were read.
+  mutating func fill(_ raw: inout [UInt8], to minimum: Int, chunkSize: Int, eof: inout Bool) throws(CorpusError) -> Int {
+    var total = 0
+    while !eof && raw.count < minimum {
+      let got: Int
+      do { got = try read(appendingTo: &raw, count: chunkSize) } catch { throw CorpusError(error) }
+      if got == 0 { eof = true }
+      total += got
+    }
+    return total
+  }
+}
+
 struct FileSource: ByteSource {
   let file: SystemFile
   func read(appendingTo buffer: inout [UInt8], count: Int) throws(SystemError) -> Int {
@@ -127,7 +142,40 @@ struct StreamingDecoder {
     icu = encoding == .utf8 ? nil : try ICUDecoder(charset: encoding.icuName, replaceInvalid: replace)
   }
 
+  /// A decoder for the encoding `choice` gives on the first bytes `raw` of input `file`, which
+  /// loses its byte-order mark; a name ICU has no converter for is a usage error.
+  static func start(_ choice: EncodingChoice, raw: inout [UInt8], replace: Bool, file: String) throws(CorpusError)
+    -> (decision: EncodingDecision, decoder: StreamingDecoder)
+  {
+    let decision = EncodingDetector.decide(choice, firstBytes: raw)
+    let decoder: StreamingDecoder
+    do {
+      decoder = try StreamingDecoder(encoding: decision.encoding, replace: replace)
+    } catch {
+      throw CorpusError(kind: .usage, file: file, message: "unknown encoding '\(decision.encoding)' (\(error))")
+    }
+    raw.removeFirst(decision.bomLength)
+    return (decision, decoder)
+  }
+
   var replacements: Int { replacementCount + (icu?.replacements ?? 0) }
+
+  /// ``decode(_:final:appendingTo:)`` with a failure reported as a ``CorpusError`` naming `file`,
+  /// the line (`linesBefore` plus the line feeds already in `text`) and the byte offset in the
+  /// input (`rawBase` is the input offset of `raw[0]`).
+  mutating func decode(
+    _ raw: [UInt8], final: Bool, appendingTo text: inout [UInt8], file: String, linesBefore: Int, rawBase: Int
+  ) throws(CorpusError) -> Int {
+    do {
+      return try decode(raw, final: final, appendingTo: &text)
+    } catch {
+      let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
+      throw CorpusError(
+        kind: encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: file, line: line,
+        byteOffset: rawBase + error.offset, bytes: error.bytes,
+        message: encoding == .utf8 ? "" : "in \(encoding)")
+    }
+  }
 
   /// Decodes `raw` (from its start), appending UTF-8 to `text`; returns how many bytes of `raw`
   /// were consumed (an incomplete UTF-8 sequence at the end is kept unless `final`).

@@ -185,24 +185,14 @@ public struct CorpusNormalizer: Sendable {
     var decoder: StreamingDecoder? = nil
 
     func fill(_ minimum: Int) throws(CorpusError) {
-      while !eof && raw.count < minimum {
-        let got: Int
-        do { got = try source.read(appendingTo: &raw, count: chunkSize) } catch { throw CorpusError(error) }
-        if got == 0 { eof = true }
-        report.bytesIn += got
-      }
+      report.bytesIn += try source.fill(&raw, to: minimum, chunkSize: chunkSize, eof: &eof)
     }
 
     // Encoding decision on the first bytes.
     try fill(EncodingDetector.sampleSize)
-    let decision = EncodingDetector.decide(encoding, firstBytes: raw)
+    let (decision, firstDecoder) = try StreamingDecoder.start(encoding, raw: &raw, replace: onInvalid == .replace, file: name)
+    decoder = firstDecoder
     report.encoding = decision
-    do {
-      decoder = try StreamingDecoder(encoding: decision.encoding, replace: onInvalid == .replace)
-    } catch {
-      throw CorpusError(kind: .usage, file: name, message: "unknown encoding '\(decision.encoding)' (\(error))")
-    }
-    raw.removeFirst(decision.bomLength)
     rawBase = decision.bomLength
 
     var stats = NormalizationStatistics()
@@ -389,16 +379,8 @@ public struct CorpusNormalizer: Sendable {
       if !first && !eof { try fill(raw.count + 1) }
       first = false
       // Decode everything read so far.
-      let consumedRaw: Int
-      do {
-        consumedRaw = try decoder!.decode(raw, final: eof, appendingTo: &text)
-      } catch let bad {
-        let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
-        throw CorpusError(
-          kind: decision.encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: name, line: line,
-          byteOffset: rawBase + bad.offset, bytes: bad.bytes,
-          message: decision.encoding == .utf8 ? "" : "in \(decision.encoding)")
-      }
+      let consumedRaw = try decoder!.decode(
+        raw, final: eof, appendingTo: &text, file: name, linesBefore: linesBefore, rawBase: rawBase)
       raw.removeFirst(consumedRaw)
       rawBase += consumedRaw
       // Pass on complete lines (or a safe cut of an overlong line).

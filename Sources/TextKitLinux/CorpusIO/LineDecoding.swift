@@ -140,25 +140,12 @@ public struct CorpusLineReader: Sendable {
     var eof = false
 
     func fill(_ minimum: Int) throws(CorpusError) {
-      while !eof && raw.count < minimum {
-        let got: Int
-        do { got = try source.read(appendingTo: &raw, count: chunkSize) } catch { throw CorpusError(error) }
-        if got == 0 { eof = true }
-        report.bytesIn += got
-      }
+      report.bytesIn += try source.fill(&raw, to: minimum, chunkSize: chunkSize, eof: &eof)
     }
 
     try fill(EncodingDetector.sampleSize)
-    let decision = EncodingDetector.decide(encoding, firstBytes: raw)
+    var (decision, decoder) = try StreamingDecoder.start(encoding, raw: &raw, replace: onInvalid == .replace, file: name)
     report.encoding = decision
-    var decoder: StreamingDecoder
-    do {
-      decoder = try StreamingDecoder(encoding: decision.encoding, replace: onInvalid == .replace)
-    } catch {
-      throw CorpusError(kind: .usage, file: name,
-                        message: "unknown encoding '\(decision.encoding)' (\(error))")
-    }
-    raw.removeFirst(decision.bomLength)
     rawBase = decision.bomLength
     // UTF-8 offsets are file offsets: count the byte-order mark.
     textBase = decision.encoding == .utf8 ? decision.bomLength : 0
@@ -167,16 +154,8 @@ public struct CorpusLineReader: Sendable {
     while true {
       if !first && !eof { try fill(raw.count + 1) }
       first = false
-      let consumed: Int
-      do {
-        consumed = try decoder.decode(raw, final: eof, appendingTo: &text)
-      } catch let bad {
-        let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
-        throw CorpusError(
-          kind: decision.encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: name, line: line,
-          byteOffset: rawBase + bad.offset, bytes: bad.bytes,
-          message: decision.encoding == .utf8 ? "" : "in \(decision.encoding)")
-      }
+      let consumed = try decoder.decode(
+        raw, final: eof, appendingTo: &text, file: name, linesBefore: linesBefore, rawBase: rawBase)
       raw.removeFirst(consumed)
       rawBase += consumed
       // Hand on the complete lines (all of it at the end).
