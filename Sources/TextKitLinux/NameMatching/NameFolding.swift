@@ -169,18 +169,6 @@ enum NameFolding {
     return v == 0x5DA || v == 0x5DD || v == 0x5DF || v == 0x5E3 || v == 0x5E5
   }
 
-  /// Whether `token` is an upper-case Roman numeral of I–XXXIX other than a lone X (Malcolm X
-  /// is an initial): a regnal number such as IV in Alexander IV.
-  static func isRomanNumeral(_ token: Substring) -> Bool {
-    let u = Array(token.utf8)
-    guard !u.isEmpty, u.count <= 6, u != [UInt8(ascii: "X")] else { return false }
-    var k = 0
-    while k < u.count && k < 3 && u[k] == UInt8(ascii: "X") { k += 1 }
-    let rest = String(decoding: u[k...], as: UTF8.self)
-    let units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
-    return units.contains(rest) && !(k == 0 && rest.isEmpty)
-  }
-
   /// Splits a name into raw tokens (after turning "Last, First" around).
   static func rawTokens(_ name: String) -> [Substring] {
     var text = Substring(name)

@@ -55,9 +55,7 @@ public struct NameMatcher: Sendable {
   static let ablation: String = getenv("TEXTKIT_MATCH_ABLATE").map { String(cString: $0) } ?? ""
   static let useLetterNames = !ablation.contains("letters")
   static let useDoubled = !ablation.contains("doubled")
-  /// `numerals`: Roman numerals after a name stay initials; `leading`: a particle word first in
-  /// a name stays a particle.
-  static let useNumerals = !ablation.contains("numerals")
+  /// `leading`: a particle word first in a name stays a particle.
   static let useLeadingParticles = !ablation.contains("leading")
   /// Tuning hook: `TEXTKIT_MATCH_TUNE="unmatched=1.2,initialweight=3"` overrides the named
   /// constants (for sweeps on the held-out slice; the defaults are the chosen values).

@@ -110,14 +110,11 @@ public struct PreparedName: Sendable {
         let letters = NameFolding.latinLetters(t)
         if letters.isEmpty { continue }
         let key = NameFolding.latinKey(letters)
-        // A regnal number after a name (Alexander IV, Victor II) is written as an ordinal word
-        // or not at all in Hebrew: a particle, never an initial.
-        let numeral = NameMatcher.useNumerals && !tokens.isEmpty && NameFolding.isRomanNumeral(t)
         tokens.append(
           PreparedToken(
             text: String(t), script: script, units: letters, codes: PairHMMModel.chunkCodes(letters),
-            phonetic: NamePhonetics.latin(letters), stems: [], isInitial: letters.count == 1 && !numeral,
-            isParticle: numeral || (letters.count > 1 && NameTitles.latinParticles.contains(key))))
+            phonetic: NamePhonetics.latin(letters), stems: [], isInitial: letters.count == 1,
+            isParticle: letters.count > 1 && NameTitles.latinParticles.contains(key)))
       }
     }
     if NameMatcher.useLeadingParticles && tokens.count > 1 && tokens[0].isParticle
