@@ -28,22 +28,50 @@ public struct NameMatcher: Sendable {
   public var hebrewPrefixes: Bool
 
   // Calibration (see Scripts/train-matcher and `translit eval names`).
-  static let crossOffset = 0.62  // per-letter LLR at which a token pair is neutral
+  /// Per-letter LLR at which a token pair is worth as much as leaving nothing over: it sets
+  /// how a paired token weighs against a missing part or an initial (chosen on the held-out
+  /// slice of persons-train.tsv).
+  static let crossOffset = tuned("cross", 0.40)
+  /// Subtracted from the evidence before the logistic: the calibration point, so that a
+  /// fully paired name keeps the score of a pair-neutral per-letter LLR of 0.62 (the
+  /// threshold's precision, Aliyev ≠ Aliyeva) whatever ``crossOffset`` ranks with.
+  static let calibrationOffset = tuned("calibration", 0.22)
   static let crossScale = 1.0
   static let spellingOffset = 0.8
   static let spellingScale = 3.0
-  static let unmatchedPenalty = 1.0
-  static let missingPartPenalty = 1.0
-  static let prefixCost = 1.2  // LLR a prefix letter
-  static let initialMatch = -0.15  // per letter of the full token, for a fitting initial
-  static let initialMismatch = -1.5
+  /// Per letter, a token left over while the other name also has one left over (the names
+  /// disagree on a part); also the worst pair evidence that is still paired.
+  static let unmatchedPenalty = tuned("unmatched", 1.0)
+  /// Per letter, a part only one name has (a patronymic, a second given name).
+  static let missingPartPenalty = tuned("missing", 1.0)
+  /// The weight (letters) of a left-over initial: an initial stands for a whole given name,
+  /// so E. P. Thompson does not beat Elaine Thompson for אליין תומפסון on its cheap E.
+  static let unmatchedInitialWeight = tuned("initialweight", 2.0)
+  static let prefixCost = tuned("prefix", 1.2)  // LLR a prefix letter
+  static let initialMatch = tuned("initial", -0.15)  // per letter of the full token, for a fitting initial
+  static let initialMismatch = tuned("mismatch", -1.5)
   /// Tuning hook: `TEXTKIT_MATCH_ABLATE` containing `letters` or `doubled` turns off the
   /// letter-name initials or the second reading of a doubled ו (to compare on the held-out slice).
   static let ablation: String = getenv("TEXTKIT_MATCH_ABLATE").map { String(cString: $0) } ?? ""
   static let useLetterNames = !ablation.contains("letters")
   static let useDoubled = !ablation.contains("doubled")
+  /// `leading`: a particle word first in a name stays a particle.
+  static let useLeadingParticles = !ablation.contains("leading")
+  /// Tuning hook: `TEXTKIT_MATCH_TUNE="unmatched=1.2,initialweight=3"` overrides the named
+  /// constants (for sweeps on the held-out slice; the defaults are the chosen values).
+  static func tuned(_ name: String, _ value: Double) -> Double {
+    guard let raw = getenv("TEXTKIT_MATCH_TUNE") else { return value }
+    for item in String(cString: raw).split(separator: ",") {
+      let kv = item.split(separator: "=")
+      if kv.count == 2 && kv[0] == name, let v = Double(kv[1]) { return v }
+    }
+    return value
+  }
   static let letterNameMatch = 0.5  // a Latin initial against its letter's name in Hebrew (J ~ ג'יי)
-  static let orderPenalty = 0.05  // tokens paired out of order
+  static let orderPenalty = tuned("order", 0.1)  // tokens paired out of order
+  /// Added to the log-probabilities of the silent-final row of the model (see
+  /// ``PairHMMModel/silentFinalUnit``).
+  static let silentFinalBoost = tuned("silentboost", 2)
   static let logisticScale = 0.12
 
   let model: PairHMMModel
@@ -85,7 +113,7 @@ public struct NameMatcher: Sendable {
     return evidence(a, b, alignment: &none, explain: false)
   }
 
-  static func probability(_ e: Double) -> Double { 1 / (1 + exp(-e / logisticScale)) }
+  static func probability(_ e: Double) -> Double { 1 / (1 + exp(-(e - calibrationOffset) / logisticScale)) }
 
   /// Evidence per letter for one token pair, with the prefix length used.
   func tokenEvidence(_ x: PreparedToken, _ y: PreparedToken) -> (Double, NameMatch.Method, Int) {
@@ -113,7 +141,7 @@ public struct NameMatcher: Sendable {
     }
     if xHebrew == yHebrew {
       let sim = NamePhonetics.similarity(x.phonetic, y.phonetic, hebrew: xHebrew)
-      return ((sim - Self.spellingOffset) * Self.spellingScale, .spelling, 0)
+      return ((sim - Self.spellingOffset) * Self.spellingScale + Self.calibrationOffset, .spelling, 0)
     }
     let h = xHebrew ? x : y
     let l = xHebrew ? y : x
@@ -168,7 +196,9 @@ public struct NameMatcher: Sendable {
     scores.reserveCapacity(m * n + 4)
     for i in 0..<m {
       for j in 0..<n {
-        if ta[i].isParticle != tb[j].isParticle && (ta[i].isParticle || tb[j].isParticle) { continue }
+        let pa = ta[i].isParticle || ta[i].isLeadingParticle
+        let pb = tb[j].isParticle || tb[j].isLeadingParticle
+        if ta[i].isParticle && !pb || tb[j].isParticle && !pa { continue }
         let (e, method, prefix) = tokenEvidence(ta[i], tb[j])
         scores.append(Pairing(e: e, aLo: i, aHi: i, bLo: j, bHi: j, method: method, prefix: prefix))
       }
@@ -219,12 +249,12 @@ public struct NameMatcher: Sendable {
     let leftB = tb.indices.contains { !usedB[$0] && !tb[$0].isParticle }
     let penalty = leftA && leftB ? unmatched : Self.missingPartPenalty
     for (i, t) in ta.enumerated() where !usedA[i] && !t.isParticle {
-      let w = t.isInitial ? 1.0 : Double(t.length)
+      let w = t.isInitial ? Self.unmatchedInitialWeight : Double(t.length)
       total -= penalty * w
       weight += w
     }
     for (j, t) in tb.enumerated() where !usedB[j] && !t.isParticle {
-      let w = t.isInitial ? 1.0 : Double(t.length)
+      let w = t.isInitial ? Self.unmatchedInitialWeight : Double(t.length)
       total -= penalty * w
       weight += w
     }

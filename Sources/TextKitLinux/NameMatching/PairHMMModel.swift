@@ -14,6 +14,9 @@ final class PairHMMModel: Sendable {
   static let chunkCodeCount = 19_683  // 27^3: chunks of up to three letters 1...26
   /// Rows of the emission table: 0..<44 letter units, 46 no Hebrew unit (44 in older files).
   static let epsilonUnit = 46
+  /// Row 45: a Latin chunk of 1–2 letters alone after the last Hebrew unit, the silent final
+  /// letters Hebrew does not write (Roe רו, Descartes דקארט); present when the model has it.
+  static let silentFinalUnit = 45
   static let unitCount = 47
   let emission: [Double]
   let hebrewLogP: [Double]
@@ -22,6 +25,9 @@ final class PairHMMModel: Sendable {
   let firstLetters: [UInt32]
   /// Whether the second letter of וו and יי is dropped before scoring (model line `C 2`).
   let collapsesDoubled: Bool
+  /// Whether the model has the silent-final row 45 (model line `S 1`; tuning: off when
+  /// `TEXTKIT_MATCH_ABLATE` contains `silent`).
+  let hasSilentFinal: Bool
 
   /// The embedded model, loaded on first use. For tuning, the environment variable
   /// `TEXTKIT_MATCH_MODEL` may name another model file written by `Scripts/train-matcher` (a
@@ -51,7 +57,7 @@ final class PairHMMModel: Sendable {
         guard f.count >= 4, let code = Int(f[2]), let v = Double(f[3]), a < Self.unitCount,
           code < Self.chunkCodeCount
         else { continue }
-        let p = exp(v)
+        let p = exp(a == Self.silentFinalUnit ? v + NameMatcher.silentFinalBoost : v)
         emission[a * Self.chunkCodeCount + code] = p
         starts[a][code % 27] += p
       default: continue
@@ -67,6 +73,8 @@ final class PairHMMModel: Sendable {
     let vowels: UInt32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24)
     for u in [0, 15, 22, 37] { masks[u] |= vowels }
     self.collapsesDoubled = collapse
+    self.hasSilentFinal = text.split(separator: "\n").contains { $0.hasPrefix("S 1") }
+      && !(getenv("TEXTKIT_MATCH_ABLATE").map { String(cString: $0).contains("silent") } ?? false)
     self.emission = emission
     self.hebrewLogP = hebrew
     self.latinLogP = latin
@@ -109,6 +117,15 @@ final class PairHMMModel: Sendable {
                 }
                 f[i * width + j] = v
               }
+            }
+            // Silent final letters: the last cell may also be reached by a Latin-only chunk
+            // of 1–2 letters after the last Hebrew unit (the chunk keeps one letter before it).
+            if hasSilentFinal && n >= 2 {
+              let sil = Self.silentFinalUnit * Self.chunkCodeCount
+              let last = m * width + n
+              var v = f[last] + f[last - 1] * e[sil + Int(c[n * 4 + 1])]
+              if n >= 3 { v += f[last - 2] * e[sil + Int(c[n * 4 + 2])] }
+              f[last] = v
             }
             return f[cells - 1]
           }

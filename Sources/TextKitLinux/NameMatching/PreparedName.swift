@@ -16,6 +16,10 @@ struct PreparedToken: Sendable {
   var stems: [(units: [UInt8], prefixLength: Int)]
   var isInitial: Bool
   var isParticle: Bool
+  /// A particle word first in a name of several tokens (Ben Wallace, Al Pacino, בן גוריון):
+  /// there it is usually a given name, so it is not a particle (it costs when left unmatched)
+  /// but may still pair with a particle of the other name (De Gaulle ~ דה גול).
+  var isLeadingParticle = false
   /// Hebrew only: the Latin letters (bit `l - 1`) whose name the token spells (ג'יי is J), so
   /// that an initial written out in Hebrew pairs with a Latin initial.
   var letterNames: UInt32 = 0
@@ -112,6 +116,12 @@ public struct PreparedName: Sendable {
             phonetic: NamePhonetics.latin(letters), stems: [], isInitial: letters.count == 1,
             isParticle: letters.count > 1 && NameTitles.latinParticles.contains(key)))
       }
+    }
+    if NameMatcher.useLeadingParticles && tokens.count > 1 && tokens[0].isParticle
+      && tokens.dropFirst().contains(where: { !$0.isParticle })
+    {
+      tokens[0].isParticle = false
+      tokens[0].isLeadingParticle = true
     }
     self.tokens = tokens
     script = counts.max { $0.value < $1.value }?.key ?? .other

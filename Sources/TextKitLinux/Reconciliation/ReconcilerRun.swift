@@ -332,7 +332,8 @@ final class ReconcilerRun {
         for (ci, lastToken) in surnames[NameSkeleton.classes(t).first ?? 0] ?? [] {
           let c = clusters[ci]
           guard c.tokenCount > 1, c.hasPersonVote, c.count > bestCount else { continue }
-          if matcher.tokenEvidence(t, lastToken).0 >= 0 {
+          // At least the evidence of a pair-neutral token pair (the calibration point).
+          if matcher.tokenEvidence(t, lastToken).0 >= NameMatcher.calibrationOffset {
             bestCount = c.count
             target = ci
           }

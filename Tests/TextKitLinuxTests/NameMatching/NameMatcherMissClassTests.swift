@@ -82,4 +82,54 @@ struct NameMatcherMissClassTests {
     #expect(matcher.match("Исаев", "איסייב").score > matcher.match("Исаев", "ישראל").score)
     #expect(!matcher.match("Исаев", "Israel").isMatch)
   }
+
+  /// French silent final letters, which Hebrew does not write, through the model's
+  /// silent-final row; a final a is written (אלייבה), so Aliyeva does not match אלייב.
+  @Test("Silent final letters", arguments: [
+    ("ז'ק שיראק", "Jacques Chirac"), ("ז'ורז' ביזה", "Georges Bizet"), ("תומאס רו", "Thomas Roe"),
+  ])
+  func silentFinalLetters(_ hebrew: String, _ latin: String) {
+    let matcher = NameMatcher()
+    #expect(PairHMMModel.shared.hasSilentFinal)
+    #expect(matcher.match(hebrew, latin).isMatch)
+    #expect(matcher.match(latin, hebrew).isMatch)
+  }
+
+  @Test func writtenFinalVowelIsNotSilent() {
+    let matcher = NameMatcher()
+    #expect(!matcher.match("אלייב", "Aliyeva").isMatch)
+    #expect(!matcher.match("Aliyeva", "אלייב").isMatch)
+    #expect(matcher.match("אלייבה", "Aliyeva").score > matcher.match("אלייב", "Aliyeva").score)
+  }
+
+  /// The vowel letter decides between near-homonyms: the model emits no syllable-sized chunk
+  /// (ג׳ as "joh") that would let ו or י be skipped.
+  @Test func vowelLettersDecideNearHomonyms() {
+    let matcher = NameMatcher()
+    #expect(matcher.match("ג'ין", "Jean").score > matcher.match("ג'ין", "John").score)
+    #expect(matcher.match("ג'ון", "John").score > matcher.match("ג'ון", "Jean").score)
+    #expect(!matcher.match("ג'ין", "John").isMatch)
+    #expect(matcher.match("ג'ין באטלר", "Jean Butler").score > matcher.match("ג'ין באטלר", "John Butler").score)
+  }
+
+  /// A left-over initial weighs like a short name, not one letter.
+  @Test func leftOverInitialIsNotCheap() {
+    let matcher = NameMatcher()
+    #expect(matcher.match("תומאס רו", "Thomas Roe").score > matcher.match("תומאס רו", "Thomas D").score)
+    #expect(
+      matcher.match("אליין תומפסון", "Elaine Thompson").score > matcher.match("אליין תומפסון", "E. P. Thompson").score)
+  }
+
+  /// A particle word first in a name is a given name (Ben Wallace): it costs when unmatched,
+  /// but still pairs with a particle (De Gaulle ~ דה גול).
+  @Test func leadingParticleIsAGivenName() throws {
+    let matcher = NameMatcher()
+    let ben = try #require(PreparedName("Ben Wallace").tokens.first)
+    #expect(ben.isLeadingParticle && !ben.isParticle)
+    #expect(PreparedName("David Ben Gurion").tokens[1].isParticle)
+    #expect(matcher.match("בן וולאס", "Ben Wallace").isMatch)
+    #expect(matcher.match("לואיס וולאס", "Ben Wallace").score < matcher.match("לואיס וולאס", "Wallace").score)
+    #expect(matcher.match("דה גול", "De Gaulle").isMatch)
+    #expect(matcher.match("שארל דה גול", "Charles de Gaulle").isMatch)
+  }
 }

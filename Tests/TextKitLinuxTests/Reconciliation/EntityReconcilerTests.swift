@@ -48,6 +48,18 @@ struct EntityReconcilerTests {
     #expect(!aliyeva.names.latin.contains("Ilham Aliyev"))
   }
 
+  @Test func bareSurnameJoinsOnlyItsOwnFullName() throws {
+    // A one-word surname joins the full name it fits, not a near-homonym (Aliyeva ≠ Aliyev).
+    let en = ReconcilerDocument(id: "en3.txt", text: """
+      President Ilham Aliyev spoke first. Aliyev thanked the hosts.
+      Later, Aliyeva spoke about the festival.
+      """)
+    let es = EntityReconciler().reconcile([en])
+    let aliyev = try #require(entity(es, latin: "Ilham Aliyev"))
+    #expect(aliyev.names.latin.contains("Aliyev"))
+    #expect(!aliyev.names.latin.contains("Aliyeva"))
+  }
+
   @Test func offsetsAreUTF8ByteOffsets() throws {
     let docs = [Self.english, Self.hebrew]
     for e in EntityReconciler().reconcile(docs) {
