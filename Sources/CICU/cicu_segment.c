@@ -1,5 +1,6 @@
 // Line pre-scan for the table-driven word breaker (Segmenter.forEachSegment).
 #include "cicu_segment.h"
+#include "cicu_word_break.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -59,4 +60,22 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
     i += l;
   }
   return i;
+}
+
+cicu_word_segment cicu_classify_segment(const uint8_t *text, int64_t len, int64_t start, int64_t end,
+                                        int32_t status, const cicu_segment_tables *tables) {
+  return classify(text, len, start, end, status, tables);
+}
+
+int64_t cicu_word_segments(const uint8_t *text, int64_t len, int64_t start, const cicu_segment_tables *tables,
+                           cicu_word_segment *out, int64_t capacity) {
+  const uint8_t *cls = tables->word_classes;
+  int64_t i = start, k = 0;
+  while (i < len && k < capacity) {
+    int32_t status;
+    int64_t end = next_boundary(text, len, i, cls, &status);
+    out[k++] = classify(text, len, i, end, status, tables);
+    i = end;
+  }
+  return k;
 }
