@@ -50,4 +50,14 @@ int64_t cicu_word_segments(const uint8_t *text, int64_t len, int64_t start, cons
 cicu_word_segment cicu_classify_segment(const uint8_t *text, int64_t len, int64_t start, int64_t end,
                                         int32_t status, const cicu_segment_tables *tables);
 
+/// The Hebrew refinements (`options`: `HebrewRefinements` raw value: 1 acronyms, 2 geresh
+/// letters, 4 maqaf split, 8 prefix before number or Latin) of the `count` word segments at
+/// `in` (offsets into `text`, `len` bytes), as `Segmenter.refineHebrew` makes them: the
+/// segments of a batch with no Hebrew segment are copied unchanged. Writes at most `capacity`
+/// segments to `out` and returns how many there are (call again with a larger `out` when that
+/// is more than `capacity`; `in` is not changed).
+int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_segment *in, int64_t count,
+                           uint8_t options, const cicu_segment_tables *tables, cicu_word_segment *out,
+                           int64_t capacity);
+
 #endif

@@ -229,7 +229,8 @@ public struct Segmenter: Sendable {
               try body(SegmentBatch(records: records, count: n))
             }
           } else if fast {
-            try refinedSegments(chunk, classifier, tables, base: base, emit)
+            try flushBatch()
+            try refinedBatches(chunk, tables, base: base, body)
           } else {
             try icuSegments(utf8: chunk, classifier, refine: refine) { seg in
               var seg = seg
@@ -279,37 +280,63 @@ public struct Segmenter: Sendable {
     }
   }
 
-  /// Word segments of `text` from the table-driven breaker, with the Hebrew refinements
-  /// applied; ranges shifted by `base`.
-  private func refinedSegments(
-    _ text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier,
-    _ tables: UnsafePointer<cicu_segment_tables>, base: Int, _ body: (ByteSegment) throws -> Void
+  /// Word segments of `text` from the C breaker with the Hebrew refinements applied in C
+  /// (`cicu_hebrew_refine`, the twin of ``refineHebrew(_:_:_:_:scratch:)``), in batches;
+  /// ranges shifted by `base`. Refines 64 segments at a time and keeps the last 4 for the next
+  /// round (a refinement looks up to two segments ahead), as ``icuSegments`` does.
+  private func refinedBatches(
+    _ text: UnsafeBufferPointer<UInt8>, _ tables: UnsafePointer<cicu_segment_tables>, base: Int,
+    _ body: (SegmentBatch) throws -> Void
   ) throws {
-    var pending: [ByteSegment] = []
-    pending.reserveCapacity(80)
-    var scratch: [ByteSegment] = []
-    func emit(_ s: ByteSegment) throws {
-      var s = s
-      s.range = (s.range.lowerBound + base)..<(s.range.upperBound + base)
-      try body(s)
+    let round = 64, keep = 4
+    let pending = UnsafeMutablePointer<cicu_word_segment>.allocate(capacity: round)
+    var outCapacity = 4 * round
+    var out = UnsafeMutablePointer<cicu_word_segment>.allocate(capacity: outCapacity)
+    defer {
+      pending.deallocate()
+      out.deallocate()
     }
-    try withUnsafeTemporaryAllocation(of: cicu_word_segment.self, capacity: 64) { buffer in
-      let records = buffer.baseAddress!
-      var from = 0
-      while from < text.count {
-        let n = Int(cicu_word_segments(text.baseAddress, Int64(text.count), Int64(from), tables, records, 64))
-        from = Int(records[n - 1].end)
-        for k in 0..<n {
-          pending.append(ByteSegment(records[k]))
-          if pending.count >= 64 {
-            Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
-            try flush(&pending, keep: 4, emit)
-          }
+    let options = hebrew.rawValue
+    let n = Int64(text.count)
+    var count = 0
+    /// Refines `pending[..<count]` into `out`; returns how many segments came out.
+    func refine() -> Int {
+      var m = Int(cicu_hebrew_refine(text.baseAddress, n, pending, Int64(count), options, tables, out,
+                                     Int64(outCapacity)))
+      if m > outCapacity {
+        out.deallocate()
+        outCapacity = m
+        out = .allocate(capacity: outCapacity)
+        m = Int(cicu_hebrew_refine(text.baseAddress, n, pending, Int64(count), options, tables, out,
+                                   Int64(outCapacity)))
+      }
+      return m
+    }
+    func emit(_ m: Int) throws {
+      guard m > 0 else { return }
+      let records = out
+      if base != 0 {
+        for k in 0..<m {
+          records[k].start += Int64(base)
+          records[k].end += Int64(base)
         }
       }
+      try body(SegmentBatch(records: records, count: m))
     }
-    Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
-    try flush(&pending, keep: 0, emit)
+    var from = 0
+    while from < text.count {
+      let got = Int(cicu_word_segments(text.baseAddress, n, Int64(from), tables, pending + count,
+                                       Int64(round - count)))
+      count += got
+      from = Int(pending[count - 1].end)
+      guard count >= round else { continue }
+      let m = refine()
+      let kept = Swift.min(m, keep)
+      pending.update(from: out + (m - kept), count: kept)
+      count = kept
+      try emit(m - kept)
+    }
+    try emit(refine())
   }
 
   private func icuSegments(

@@ -201,3 +201,93 @@ struct SegmentBatchTests {
     }
   }
 }
+
+extension SegmentBatchTests {
+  /// Hebrew-heavy random text: proclitics before numbers and Latin, maqaf, geresh and
+  /// gershayim (ASCII and Hebrew), points, hyphens.
+  static func hebrewText(_ random: inout RandomText, pieces: Int) -> [UInt8] {
+    let pool = [
+      "א", "ב", "ו", "ה", "ש", "ם", "ל", "מ", "\u{05B0}", "\u{05BC}", "\u{05BE}", "\u{05F3}", "\u{05F4}", "'", "\"",
+      " ", " ", ".", ",", "-", "\u{2010}", "\u{2011}", "1", "2024", "a", "CIA", "\n", "\u{0591}", "(", "_",
+      "ח\"כ", "ג'ורג'", "ב-2024", "ה־CIA", "ב2024", "וב3", "בית־ספר", "עמ'", "צ׳רצ׳יל", "ארה״ב",
+    ]
+    var text = ""
+    for _ in 0..<pieces { text += pool[random.next() % pool.count] }
+    return Array(text.utf8)
+  }
+
+  /// `cicu_hebrew_refine` makes what ``Segmenter/refineHebrew(_:_:_:_:scratch:)`` makes, for
+  /// every combination of the refinements.
+  @Test(arguments: 0..<16)
+  func cRefinementMatchesSwiftReference(options: Int) throws {
+    let refinements = HebrewRefinements(rawValue: UInt8(options))
+    var random = RandomText(state: 0x4EB &+ UInt64(options))
+    let classifier = Classifier()
+    for round in 0..<1500 {
+      let bytes = Self.hebrewText(&random, pieces: 1 + random.next() % 30)
+      bytes.withUnsafeBufferPointer { b in
+        var records = [cicu_word_segment](repeating: cicu_word_segment(), count: 4096)
+        let n = Int(SegmentTables.withTables { cicu_word_segments(b.baseAddress, Int64(b.count), 0, $0, &records, 4096) })
+        // Roles on the way in too (a refined segment is refined again with the next round).
+        for k in 0..<n where random.next() % 7 == 0 { records[k].role = UInt8(random.next() % 4) }
+        var expected = records[..<n].map { ByteSegment($0) }
+        var scratch: [ByteSegment] = []
+        Segmenter.refineHebrew(b, &expected, refinements, classifier, scratch: &scratch)
+        var out = [cicu_word_segment](repeating: cicu_word_segment(), count: 2)
+        var m = 0
+        SegmentTables.withTables { tables in
+          m = Int(cicu_hebrew_refine(b.baseAddress, Int64(b.count), records, Int64(n), UInt8(options), tables, &out, 2))
+          if m > 2 {
+            out = [cicu_word_segment](repeating: cicu_word_segment(), count: m)
+            m = Int(cicu_hebrew_refine(b.baseAddress, Int64(b.count), records, Int64(n), UInt8(options), tables, &out,
+                                       Int64(m)))
+          }
+        }
+        let got = out[..<m].map { ByteSegment($0) }
+        #expect(got == expected, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+      }
+    }
+  }
+
+  /// Word segmentation with the refinements (C breaker, C refinements, batches of 64 with 4
+  /// carried over) gives what the Swift breaker, classifier and refinements give, over texts
+  /// of many batches.
+  @Test(arguments: [HebrewRefinements.all, [.acronyms, .maqafSplit], []])
+  func refinedSegmentationMatchesSwiftReference(refinements: HebrewRefinements) throws {
+    var random = RandomText(state: 0x5E6 &+ UInt64(refinements.rawValue))
+    let classifier = Classifier()
+    for round in 0..<300 {
+      let bytes = Self.hebrewText(&random, pieces: 1 + random.next() % 400)
+      try bytes.withUnsafeBufferPointer { b in
+        try #require(UnicodeWordBreaker.handles(b))
+        // The reference: as Segmenter refined the table-driven breaker's segments in Swift.
+        var expected: [ByteSegment] = []
+        var pending: [ByteSegment] = []
+        var scratch: [ByteSegment] = []
+        func flush(keep: Int) {
+          guard pending.count > keep else { return }
+          expected += pending[..<(pending.count - keep)]
+          pending.removeFirst(pending.count - keep)
+        }
+        let hasHebrew = bytes.contains { $0 == 0xD6 || $0 == 0xD7 || $0 == 0xEF }
+        UnicodeWordBreaker.segments(b) { s, e, status in
+          pending.append(classifier.classify(b, s..<e, ruleStatus: status))
+          if pending.count >= 64 && hasHebrew && !refinements.isEmpty {
+            Segmenter.refineHebrew(b, &pending, refinements, classifier, scratch: &scratch)
+            flush(keep: 4)
+          }
+        }
+        if hasHebrew && !refinements.isEmpty { Segmenter.refineHebrew(b, &pending, refinements, classifier, scratch: &scratch) }
+        flush(keep: 0)
+        var got: [ByteSegment] = []
+        try Segmenter(unit: .word, hebrew: refinements).forEachSegment(utf8: b) { got.append($0) }
+        // Only when the text is one stretch (all lines with Hebrew) is the batching the same.
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard lines.dropLast().allSatisfy({ $0.contains { $0 == 0xD6 || $0 == 0xD7 || $0 == 0xEF } })
+          && (lines.last!.isEmpty || lines.last!.contains { $0 == 0xD6 || $0 == 0xD7 || $0 == 0xEF })
+        else { return }
+        #expect(got == expected, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+      }
+    }
+  }
+}
