@@ -210,14 +210,25 @@ int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_seg
     // Acronyms and geresh letters: kept whole by the breaker; mark, or split when switched off.
     bool any_quote = false, any_double = false, any_cut = false;
     int64_t last_quote_end = -1;
-    for (int64_t p = s.start; p < s.end; p++) {
+    // Character by character (a quote is ASCII or starts with D7; continuation bytes are
+    // neither), Hebrew letters two bytes a step.
+    for (int64_t p = s.start; p < s.end;) {
+      uint8_t b = text[p];
+      if (b == 0xD7 && p + 1 < s.end && (uint8_t)(text[p + 1] - 0xB3) >= 2) {
+        p += 2;
+        continue;
+      }
       bool dbl;
       int l = quote_at(text, p, s.end, &dbl);
-      if (l == 0) continue;
+      if (l == 0) {
+        p++;
+        continue;
+      }
       any_quote = true;
       any_double |= dbl;
       any_cut |= dbl ? !(options & REFINE_ACRONYMS) : !(options & REFINE_GERESH_LETTERS);
       last_quote_end = p + l;
+      p += l;
     }
     if (any_quote) {
       if (!any_cut) {

@@ -113,6 +113,17 @@ static inline __attribute__((always_inline)) int64_t next_boundary(const uint8_t
         end = skip_extend(t, n, end, cls);
         continue;
       }
+      // Fast path: a run of Hebrew letters (D7 xx, U+05C0-U+05FF, classed by the table).
+      if (t[end] == 0xD7 && end + 1 < n && cls[0x5C0 + (t[end + 1] & 0x3F)] == WB_HEBREW_LETTER) {
+        do end += 2;
+        while (end + 1 < n && t[end] == 0xD7 && cls[0x5C0 + (t[end + 1] & 0x3F)] == WB_HEBREW_LETTER);
+        status = 200;
+        last = WB_HEBREW_LETTER;
+        joined = true;
+        char_end = end;
+        end = skip_extend(t, n, end, cls);
+        continue;
+      }
       int bl;
       uint8_t b = class_at(t, n, end, cls, &bl);
       if (is_word_start(b)) {
