@@ -69,13 +69,11 @@ cicu_word_segment cicu_classify_segment(const uint8_t *text, int64_t len, int64_
 
 int64_t cicu_word_segments(const uint8_t *text, int64_t len, int64_t start, const cicu_segment_tables *tables,
                            cicu_word_segment *out, int64_t capacity) {
-  const uint8_t *cls = tables->word_classes;
   int64_t i = start, k = 0;
   while (i < len && k < capacity) {
-    int32_t status;
-    int64_t end = next_boundary(text, len, i, cls, &status);
-    out[k++] = classify(text, len, i, end, status, tables);
-    i = end;
+    cicu_word_segment s = next_segment(text, len, i, tables);
+    out[k++] = s;
+    i = s.end;
   }
   return k;
 }

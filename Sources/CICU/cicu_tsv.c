@@ -184,8 +184,6 @@ static inline __attribute__((always_inline)) uint8_t *put_line(uint8_t *p, digit
   return p;
 }
 
-static inline bool is_ascii_letter(uint8_t b) { return (uint8_t)((b | 0x20) - 'a') < 26; }
-
 int64_t cicu_tsv_write_words(uint8_t *dst, int64_t capacity, const uint8_t *text, int64_t len, int64_t start,
                              int64_t base, const cicu_segment_tables *tables, const uint8_t *middles,
                              int64_t *written) {

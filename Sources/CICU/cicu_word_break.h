@@ -253,4 +253,44 @@ static inline __attribute__((always_inline)) cicu_word_segment classify(const ui
   return classify_slow(t, n, start, end, status, tables);
 }
 
+static inline bool is_ascii_letter(uint8_t b) { return (uint8_t)((b | 0x20) - 'a') < 26; }
+
+// The segment at `i`, classified: next_boundary then classify, with shortcuts for the two
+// commonest segments.
+static inline __attribute__((always_inline)) cicu_word_segment next_segment(const uint8_t *t, int64_t n, int64_t i,
+                                                                            const cicu_segment_tables *tables) {
+  const uint8_t *cls = tables->word_classes;
+  uint8_t b = t[i];
+  if (is_ascii_letter(b)) {
+    // An ASCII word followed by ASCII that cannot continue it (WB5-WB13 need a letter, digit,
+    // "_", MidLetter, MidNum or quote next; no ASCII character is Extend): status 200, a
+    // Latin word, left to right, as next_boundary and classify find.
+    int64_t end = i + 1;
+    while (end < n && is_ascii_letter(t[end])) end++;
+    uint8_t k = end < n && t[end] < 0x80 ? cls[t[end]] : WB_NONE;
+    if (end == n || k == WB_OTHER || k == WB_SPACE || k == WB_CR || k == WB_LF || k == WB_NEWLINE) {
+      cicu_word_segment s = {i, end, 200, KIND_WORD, SCRIPT_LATIN, DIR_LTR, 0};
+      return s;
+    }
+  } else if (b == ' ' && i + 1 < n &&
+             ((t[i + 1] < 0x80 && t[i + 1] != ' ') ||
+              (t[i + 1] == 0xD7 && i + 2 < n && cls[0x5C0 + (t[i + 2] & 0x3F)] == WB_HEBREW_LETTER))) {
+    // One space before ASCII other than a space or before a Hebrew letter: no WB3d run, no
+    // WB4 marks.
+    cicu_word_segment s = {i, i + 1, 0, KIND_SPACE, SCRIPT_COMMON, DIR_NONE, 0};
+    return s;
+  } else if (b == 0xD7 && i + 1 < n && cls[0x5C0 + (t[i + 1] & 0x3F)] == WB_HEBREW_LETTER) {
+    // A run of Hebrew letters followed by ASCII that cannot continue the word (as above).
+    int64_t end = i + 2;
+    while (end + 1 < n && t[end] == 0xD7 && cls[0x5C0 + (t[end + 1] & 0x3F)] == WB_HEBREW_LETTER) end += 2;
+    uint8_t k = end < n && t[end] < 0x80 ? cls[t[end]] : WB_NONE;
+    if (end == n || k == WB_OTHER || k == WB_SPACE || k == WB_CR || k == WB_LF || k == WB_NEWLINE) {
+      return classify(t, n, i, end, 200, tables);
+    }
+  }
+  int32_t status;
+  int64_t end = next_boundary(t, n, i, cls, &status);
+  return classify(t, n, i, end, status, tables);
+}
+
 #endif
