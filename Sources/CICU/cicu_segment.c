@@ -7,14 +7,17 @@
 #endif
 
 int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_t *classes,
-                            uint8_t unsupported, bool *fast, bool *hebrew) {
+                            uint8_t unsupported, bool *fast_out, bool *hebrew_out) {
 #if defined(__SSE2__)
   const __m128i nl = _mm_set1_epi8('\n');
 #endif
+  // Locals: stores through the flags' pointers might alias the text, so the loops would
+  // store them on every step otherwise.
+  bool fast = *fast_out, hebrew = *hebrew_out;
   while (i < n) {
     // Non-ASCII runs (Hebrew words): byte by byte, without trying the ASCII blocks.
     while (i < n && (t[i] == 0xD6 || t[i] == 0xD7)) {
-      *hebrew = true;
+      hebrew = true;
       i += 2;
     }
     if (i >= n) break;
@@ -33,12 +36,12 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
       continue;
     }
     if (b == 0xD6 || b == 0xD7) {  // U+0580-U+05FF: all handled
-      *hebrew = true;
+      hebrew = true;
       i += 2;
       continue;
     }
-    if (b == 0xEF) *hebrew = true;
-    if (!*fast) {
+    if (b == 0xEF) hebrew = true;
+    if (!fast) {
       i++;
       continue;
     }
@@ -56,9 +59,11 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
           (t[i + 3] & 0x3F);
       l = 4;
     }
-    if (c > 0x10FFFF || classes[c] == unsupported) *fast = false;
+    if (c > 0x10FFFF || classes[c] == unsupported) fast = false;
     i += l;
   }
+  *fast_out = fast;
+  *hebrew_out = hebrew;
   return i;
 }
 
