@@ -1,5 +1,6 @@
-// TSV lines for `translit segment`: a batch of tokens formatted in one call, with fixed-size
-// copies (the reserved room covers their overshoot) and offsets advanced digit-wise.
+// TSV lines for `translit segment`: a batch of segments formatted in one call, or cut,
+// classified and formatted in one pass, with fixed-size copies (the reserved room covers their
+// overshoot) and offsets advanced digit-wise.
 #include "cicu_tsv.h"
 #include "cicu_word_break.h"
 
@@ -105,66 +106,6 @@ static inline uint8_t *put_text(uint8_t *p, const uint8_t *text, int64_t text_le
 #endif
 }
 
-int64_t cicu_tsv_write_tokens(uint8_t *dst, int64_t capacity, const uint8_t *text, int64_t text_len,
-                              int64_t base, const int64_t *tokens, int64_t count,
-                              const uint8_t *middles, int64_t *written) {
-  uint8_t *p = dst, *limit = dst + capacity;
-  digits offset;
-  memset(offset.d, '0', sizeof offset.d);
-  digits_set(&offset, count > 0 ? base + tokens[0] : 0);
-  int64_t k = 0;
-  for (; k < count; k++) {
-    int64_t start = tokens[3 * k], end = tokens[3 * k + 1];
-    int64_t n = end - start;
-    if (limit - p < 2 * n + 192) break;
-    const uint8_t *middle = middles + 64 * tokens[3 * k + 2];
-    if (base + start != offset.value) digits_set(&offset, base + start);
-    p = digits_put(p, &offset);
-    *p++ = '\t';
-    digits_advance(&offset, base + end);
-    p = digits_put(p, &offset);
-    uint8_t m = middle[63];
-    memcpy(p, middle, 48);
-    if (m > 48) memcpy(p + 48, middle + 48, 16);
-    p += m;
-    p = put_text(p, text, text_len, start, n);
-    *p++ = '\n';
-  }
-  *written = p - dst;
-  return k;
-}
-
-int64_t cicu_tsv_write_segments(uint8_t *dst, int64_t capacity, const uint8_t *text, int64_t text_len,
-                                int64_t base, const cicu_word_segment *segments, int64_t count,
-                                const uint8_t *middles, int64_t *written) {
-  uint8_t *p = dst, *limit = dst + capacity;
-  digits offset;
-  memset(offset.d, '0', sizeof offset.d);
-  digits_set(&offset, count > 0 ? base + segments[0].start : 0);
-  int64_t k = 0;
-  for (; k < count; k++) {
-    const cicu_word_segment *s = segments + k;
-    int64_t start = s->start, end = s->end;
-    if (text[end - 1] == '\n') continue;  // line ends ("\n", "\r\n") are left out
-    int64_t n = end - start;
-    if (limit - p < 2 * n + 192) break;
-    const uint8_t *middle = middles + 64 * (((int64_t)s->kind * 256 + s->script) * 3 + s->dir);
-    if (base + start != offset.value) digits_set(&offset, base + start);
-    p = digits_put(p, &offset);
-    *p++ = '\t';
-    digits_advance(&offset, base + end);
-    p = digits_put(p, &offset);
-    uint8_t m = middle[63];
-    memcpy(p, middle, 48);
-    if (m > 48) memcpy(p + 48, middle + 48, 16);
-    p += m;
-    p = put_text(p, text, text_len, start, n);
-    *p++ = '\n';
-  }
-  *written = p - dst;
-  return k;
-}
-
 // One line: offsets, middle, escaped text, '\n'.
 static inline __attribute__((always_inline)) uint8_t *put_line(uint8_t *p, digits *offset, int64_t base,
                                                                const uint8_t *text, int64_t text_len,
@@ -182,6 +123,27 @@ static inline __attribute__((always_inline)) uint8_t *put_line(uint8_t *p, digit
   p = put_text(p, text, text_len, start, end - start);
   *p++ = '\n';
   return p;
+}
+
+int64_t cicu_tsv_write_segments(uint8_t *dst, int64_t capacity, const uint8_t *text, int64_t text_len,
+                                int64_t base, const cicu_word_segment *segments, int64_t count,
+                                const uint8_t *middles, int64_t *written) {
+  uint8_t *p = dst, *limit = dst + capacity;
+  digits offset;
+  memset(offset.d, '0', sizeof offset.d);
+  digits_set(&offset, count > 0 ? base + segments[0].start : 0);
+  int64_t k = 0;
+  for (; k < count; k++) {
+    const cicu_word_segment *s = segments + k;
+    int64_t start = s->start, end = s->end;
+    if (text[end - 1] == '\n') continue;  // line ends ("\n", "\r\n") are left out
+    int64_t n = end - start;
+    if (limit - p < 2 * n + 192) break;
+    const uint8_t *middle = middles + 64 * (((int64_t)s->kind * 256 + s->script) * 3 + s->dir);
+    p = put_line(p, &offset, base, text, text_len, start, end, middle);
+  }
+  *written = p - dst;
+  return k;
 }
 
 int64_t cicu_tsv_write_words(uint8_t *dst, int64_t capacity, const uint8_t *text, int64_t len, int64_t start,

@@ -444,6 +444,9 @@ public struct Segmenter: Sendable {
 
   // MARK: Hebrew refinements
 
+  /// Applies the Hebrew refinements to a batch of segments (those of ICU's iterator); its C
+  /// twin `cicu_hebrew_refine` refines the table-driven breaker's segments, and the tests
+  /// compare the two for every option set.
   static func refineHebrew(
     _ text: UnsafeBufferPointer<UInt8>, _ segments: inout [ByteSegment],
     _ options: HebrewRefinements, _ classifier: Classifier,
@@ -618,6 +621,10 @@ public struct Segmenter: Sendable {
 }
 
 /// Kind, script and direction of a byte range, from bulk property tables (no ICU calls).
+///
+/// Used for ICU's segments and the refinements of those; its C twin (`classify` in CICU's
+/// cicu_word_break.h) classifies the table-driven breaker's segments, and the tests compare
+/// the two.
 struct Classifier {
   let gc = SegmentTables.generalCategory
   let script = SegmentTables.script
