@@ -13,9 +13,6 @@ package struct SegmentBatch {
 
   /// The segment at `index` (0..<count).
   package subscript(index: Int) -> ByteSegment { ByteSegment(records[index]) }
-
-  /// The end offset of the segment at `index`.
-  package func end(_ index: Int) -> Int { Int(records[index].end) }
 }
 
 extension ByteSegment {

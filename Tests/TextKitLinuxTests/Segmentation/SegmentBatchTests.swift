@@ -117,6 +117,31 @@ struct SegmentBatchTests {
     }
   }
 
+  /// The C classifier on any range and rule status (the refinements classify parts of
+  /// segments, with status -1 or 0 too) says what ``Classifier`` says.
+  @Test func cClassifierMatchesSwiftReference() throws {
+    var random = RandomText(state: 0xC1A55)
+    let classifier = Classifier()
+    for _ in 0..<3000 {
+      let bytes = random.text(pieces: 1 + random.next() % 20)
+      let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+      // Scalar boundaries only: the classifier takes whole characters.
+      var bounds = [0]
+      for s in scalars { bounds.append(bounds.last! + UTF8.width(s)) }
+      let a = bounds[random.next() % (bounds.count - 1)]
+      let after = bounds.filter { $0 > a }
+      let b = after[random.next() % after.count]
+      let status = Int32([-1, 0, 100, 200][random.next() % 4])
+      bytes.withUnsafeBufferPointer { t in
+        let expected = classifier.classify(t, a..<b, ruleStatus: status)
+        let got = SegmentTables.withTables {
+          ByteSegment(cicu_classify_segment(t.baseAddress, Int64(t.count), Int64(a), Int64(b), status, $0))
+        }
+        #expect(got == expected, "\(String(decoding: bytes[a..<b], as: UTF8.self).debugDescription) status \(status)")
+      }
+    }
+  }
+
   /// Rule statuses too: 200 words, 100 numbers, 0 other, as the Swift breaker.
   @Test func cBreakerStatusesMatchSwiftReference() throws {
     var random = RandomText(state: 0xC0FFEE)
