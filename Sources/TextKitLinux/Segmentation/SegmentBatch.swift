@@ -28,7 +28,8 @@ extension ByteSegment {
       case 4: .symbol
       default: .emoji
       }
-    let direction: TextDirection? = r.dir == 0 ? .leftToRight : r.dir == 1 ? .rightToLeft : nil
+    let direction: TextDirection? =
+      r.dir == 0 ? .leftToRight : r.dir == 1 ? .rightToLeft : nil
     let role: HebrewSegmentRole? =
       switch r.role {
       case 1: .prefix
@@ -36,8 +37,10 @@ extension ByteSegment {
       case 3: .acronym
       default: nil
       }
-    self.init(range: Int(r.start)..<Int(r.end), kind: kind, script: TextScript(code: r.script),
-              direction: direction, hebrewRole: role)
+    self.init(
+      range: Int(r.start)..<Int(r.end), kind: kind,
+      script: TextScript(code: r.script),
+      direction: direction, hebrewRole: role)
   }
 
   /// Its C record (rule status 0: the record's kind already says it).
@@ -64,7 +67,8 @@ extension ByteSegment {
       case .acronym: 3
       case nil: 0
       }
-    return cicu_word_segment(start: Int64(range.lowerBound), end: Int64(range.upperBound), status: 0,
-                             kind: k, script: script.code, dir: d, role: role)
+    return cicu_word_segment(
+      start: Int64(range.lowerBound), end: Int64(range.upperBound), status: 0,
+      kind: k, script: script.code, dir: d, role: role)
   }
 }
