@@ -41,6 +41,22 @@ int64_t cicu_utf8_find_invalid(const uint8_t *src, int64_t len, bool allow_trunc
       i += 16;
     }
     if (i >= len) break;
+    // Mixed ASCII and two-byte sequences (Hebrew, Arabic, Cyrillic, Greek text) in one tight
+    // loop, back to the 16-byte steps after 8 ASCII bytes in a row.
+    int ascii_run = 0;
+    while (i + 1 < len && ascii_run < 8) {
+      uint8_t c = src[i];
+      if (c < 0x80) {
+        i++;
+        ascii_run++;
+      } else if ((uint8_t)(c - 0xC2) < 30 && (src[i + 1] & 0xC0) == 0x80) {
+        i += 2;
+        ascii_run = 0;
+      } else {
+        break;
+      }
+    }
+    if (ascii_run == 8 || i >= len) continue;
     uint8_t c = src[i];
     if (c < 0x80) { i++; continue; }
     uint8_t lo, hi;

@@ -1,19 +1,23 @@
 // Line pre-scan for the table-driven word breaker (Segmenter.forEachSegment).
 #include "cicu_segment.h"
+#include "cicu_word_break.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_t *classes,
-                            uint8_t unsupported, bool *fast, bool *hebrew) {
+                            uint8_t unsupported, bool *fast_out, bool *hebrew_out) {
 #if defined(__SSE2__)
   const __m128i nl = _mm_set1_epi8('\n');
 #endif
+  // Locals: stores through the flags' pointers might alias the text, so the loops would
+  // store them on every step otherwise.
+  bool fast = *fast_out, hebrew = *hebrew_out;
   while (i < n) {
     // Non-ASCII runs (Hebrew words): byte by byte, without trying the ASCII blocks.
     while (i < n && (t[i] == 0xD6 || t[i] == 0xD7)) {
-      *hebrew = true;
+      hebrew = true;
       i += 2;
     }
     if (i >= n) break;
@@ -32,12 +36,12 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
       continue;
     }
     if (b == 0xD6 || b == 0xD7) {  // U+0580-U+05FF: all handled
-      *hebrew = true;
+      hebrew = true;
       i += 2;
       continue;
     }
-    if (b == 0xEF) *hebrew = true;
-    if (!*fast) {
+    if (b == 0xEF) hebrew = true;
+    if (!fast) {
       i++;
       continue;
     }
@@ -55,8 +59,202 @@ int64_t cicu_word_line_scan(const uint8_t *t, int64_t n, int64_t i, const uint8_
           (t[i + 3] & 0x3F);
       l = 4;
     }
-    if (c > 0x10FFFF || classes[c] == unsupported) *fast = false;
+    if (c > 0x10FFFF || classes[c] == unsupported) fast = false;
     i += l;
   }
+  *fast_out = fast;
+  *hebrew_out = hebrew;
   return i;
+}
+
+cicu_word_segment cicu_classify_segment(const uint8_t *text, int64_t len, int64_t start, int64_t end,
+                                        int32_t status, const cicu_segment_tables *tables) {
+  return classify(text, len, start, end, status, tables);
+}
+
+int64_t cicu_word_segments(const uint8_t *text, int64_t len, int64_t start, const cicu_segment_tables *tables,
+                           cicu_word_segment *out, int64_t capacity) {
+  int64_t i = start, k = 0;
+  while (i < len && k < capacity) {
+    cicu_word_segment s = next_segment(text, len, i, tables);
+    out[k++] = s;
+    i = s.end;
+  }
+  return k;
+}
+
+// MARK: Hebrew refinements (the C twin of Segmenter.refineHebrew, the tested reference)
+
+enum { REFINE_ACRONYMS = 1, REFINE_GERESH_LETTERS = 2, REFINE_MAQAF_SPLIT = 4, REFINE_PREFIX = 8 };
+enum { ROLE_NONE = 0, ROLE_PREFIX = 1, ROLE_MAQAF = 2, ROLE_ACRONYM = 3 };
+
+// Whether `b`, after 0xD7, makes one of the proclitics ו ה ב כ ל מ ש.
+static inline bool is_proclitic_byte(uint8_t b) {
+  const uint64_t mask = 1ULL << 0x15 | 1ULL << 0x14 | 1ULL << 0x11 | 1ULL << 0x1B | 1ULL << 0x1C | 1ULL << 0x1E |
+                        1ULL << 0x29;
+  return b >= 0x80 && b < 0xC0 && ((mask >> (b - 0x80)) & 1);
+}
+
+static bool is_proclitic_sequence(const uint8_t *t, int64_t lo, int64_t hi) {
+  int64_t n = hi - lo;
+  if (n < 2 || n > 6 || n % 2 != 0) return false;
+  for (int64_t p = lo; p < hi; p += 2) {
+    if (t[p] != 0xD7 || !is_proclitic_byte(t[p + 1])) return false;
+  }
+  return true;
+}
+
+// End of the 1-3 proclitic letters of a segment like ב2024 or הCIA, or -1.
+static int64_t glued_prefix_end(const uint8_t *t, int64_t lo, int64_t hi) {
+  int64_t p = lo;
+  int letters = 0;
+  while (p + 1 < hi && t[p] == 0xD7 && is_proclitic_byte(t[p + 1]) && letters < 3) {
+    p += 2;
+    letters++;
+  }
+  if (letters == 0 || p >= hi) return -1;
+  uint8_t b = t[p];
+  bool digit = b >= '0' && b <= '9';
+  bool latin = (uint8_t)((b | 0x20) - 'a') < 26;
+  return digit || latin ? p : -1;
+}
+
+static inline bool is_maqaf(const uint8_t *t, const cicu_word_segment *s) {
+  return s->end - s->start == 2 && t[s->start] == 0xD6 && t[s->start + 1] == 0xBE;
+}
+
+static inline bool is_hyphen(const uint8_t *t, const cicu_word_segment *s) {
+  int64_t n = s->end - s->start;
+  const uint8_t *p = t + s->start;
+  return (n == 1 && p[0] == '-') || is_maqaf(t, s) ||
+         (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x90 || p[2] == 0x91));
+}
+
+// The geresh or gershayim mark at `p` (ASCII ' and ", U+05F3, U+05F4): its length (0: none)
+// and whether it is double.
+static inline int quote_at(const uint8_t *t, int64_t p, int64_t hi, bool *is_double) {
+  uint8_t b = t[p];
+  if (b == 0x27) { *is_double = false; return 1; }
+  if (b == 0x22) { *is_double = true; return 1; }
+  if (b == 0xD7 && p + 1 < hi && t[p + 1] == 0xB3) { *is_double = false; return 2; }
+  if (b == 0xD7 && p + 1 < hi && t[p + 1] == 0xB4) { *is_double = true; return 2; }
+  return 0;
+}
+
+typedef struct {
+  cicu_word_segment *out;
+  int64_t count, capacity;
+} refine_sink;
+
+static inline void put(refine_sink *sink, cicu_word_segment s) {
+  if (sink->count < sink->capacity) sink->out[sink->count] = s;
+  sink->count++;
+}
+
+static inline cicu_word_segment with_role(cicu_word_segment s, uint8_t role) {
+  s.role = role;
+  return s;
+}
+
+int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_segment *in, int64_t count,
+                           uint8_t options, const cicu_segment_tables *tables, cicu_word_segment *out,
+                           int64_t capacity) {
+  refine_sink sink = {out, 0, capacity};
+  bool any_hebrew = false;
+  for (int64_t i = 0; i < count; i++) any_hebrew |= in[i].script == SCRIPT_HEBREW;
+  if (!any_hebrew) {
+    for (int64_t i = 0; i < count; i++) put(&sink, in[i]);
+    return sink.count;
+  }
+  // A maqaf join (maqaf split off) replaces segment `joined_index` by `joined`.
+  int64_t joined_index = -1;
+  cicu_word_segment joined = {0};
+#define SEG(k) ((k) == joined_index ? &joined : &in[k])
+  int64_t i = 0;
+  while (i < count) {
+    cicu_word_segment s = *SEG(i);
+    if (s.script != SCRIPT_HEBREW || (s.kind != KIND_WORD && s.kind != KIND_NUMBER)) {
+      put(&sink, s);
+      i++;
+      continue;
+    }
+    // Proclitic glued to a number or Latin word inside one segment: ב2024, הCIA.
+    if (options & REFINE_PREFIX) {
+      int64_t cut = glued_prefix_end(text, s.start, s.end);
+      if (cut >= 0) {
+        put(&sink, with_role(classify(text, len, s.start, cut, 200, tables), ROLE_PREFIX));
+        put(&sink, classify(text, len, cut, s.end, -1, tables));
+        i++;
+        continue;
+      }
+    }
+    // ב-2024, ה-CIA: proclitic, hyphen or maqaf, number or Latin.
+    if ((options & REFINE_PREFIX) && i + 2 < count && is_proclitic_sequence(text, s.start, s.end) &&
+        is_hyphen(text, SEG(i + 1)) && (SEG(i + 2)->kind == KIND_NUMBER || SEG(i + 2)->script == SCRIPT_LATIN)) {
+      put(&sink, with_role(s, ROLE_PREFIX));
+      i++;
+      continue;
+    }
+    // Maqaf between Hebrew words.
+    if (i + 2 < count && is_maqaf(text, SEG(i + 1)) && SEG(i + 2)->script == SCRIPT_HEBREW &&
+        SEG(i + 2)->kind == KIND_WORD) {
+      if (options & REFINE_MAQAF_SPLIT) {
+        put(&sink, s);
+        put(&sink, with_role(*SEG(i + 1), ROLE_MAQAF));
+      } else {
+        cicu_word_segment j = s;
+        j.end = SEG(i + 2)->end;
+        joined = j;
+        joined_index = i + 2;
+      }
+      i += 2;
+      continue;
+    }
+    // Acronyms and geresh letters: kept whole by the breaker; mark, or split when switched off.
+    bool any_quote = false, any_double = false, any_cut = false;
+    int64_t last_quote_end = -1;
+    // Character by character (a quote is ASCII or starts with D7; continuation bytes are
+    // neither), Hebrew letters two bytes a step.
+    for (int64_t p = s.start; p < s.end;) {
+      uint8_t b = text[p];
+      if (b == 0xD7 && p + 1 < s.end && (uint8_t)(text[p + 1] - 0xB3) >= 2) {
+        p += 2;
+        continue;
+      }
+      bool dbl;
+      int l = quote_at(text, p, s.end, &dbl);
+      if (l == 0) {
+        p++;
+        continue;
+      }
+      any_quote = true;
+      any_double |= dbl;
+      any_cut |= dbl ? !(options & REFINE_ACRONYMS) : !(options & REFINE_GERESH_LETTERS);
+      last_quote_end = p + l;
+      p += l;
+    }
+    if (any_quote) {
+      if (!any_cut) {
+        if (any_double || last_quote_end == s.end) s.role = ROLE_ACRONYM;
+        put(&sink, s);
+      } else {
+        int64_t from = s.start;
+        for (int64_t p = s.start; p < s.end; p++) {
+          bool dbl;
+          int l = quote_at(text, p, s.end, &dbl);
+          if (l == 0 || !(dbl ? !(options & REFINE_ACRONYMS) : !(options & REFINE_GERESH_LETTERS))) continue;
+          if (p > from) put(&sink, classify(text, len, from, p, 200, tables));
+          put(&sink, classify(text, len, p, p + l, 0, tables));
+          from = p + l;
+        }
+        if (from < s.end) put(&sink, classify(text, len, from, s.end, 200, tables));
+      }
+      i++;
+      continue;
+    }
+    put(&sink, s);
+    i++;
+  }
+#undef SEG
+  return sink.count;
 }

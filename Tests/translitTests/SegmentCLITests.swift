@@ -93,6 +93,32 @@ struct SegmentCLITests {
       """)
   }
 
+  /// TSV (one C pass for plain lines, batches for Hebrew and ICU lines) says what JSON lines
+  /// (one segment at a time) say, over lines that switch between the paths, CRLF line ends,
+  /// tabs and backslashes, and a segment too long for a batch line.
+  @Test func tsvMatchesJSONLinesAcrossLineKinds() throws {
+    let lines = [
+      "Hello, world: it's 3.14 a_b\tc\\d\r\n", "שלום ח\"כ ב-2024 הCIA ג'ורג'\n", "ok 👍🏽 done\n",
+      "plain text again\n", "\n", "  two  spaces\u{3000}and\u{A0}more\n", "ภาษาไทย ok\n",
+      String(repeating: "y", count: 17000) + " tail\n", "last line without end",
+    ]
+    var input = ""
+    for i in 0..<40 { input += lines[(i * 7) % lines.count] }
+    let tsv = try runSegTranslit(["segment", "--format", "tsv"], input: input)
+    let jsonl = try runSegTranslit(["segment", "--format", "jsonl"], input: input)
+    #expect(tsv.status == 0 && jsonl.status == 0)
+    var expected = ""
+    for line in jsonl.out.split(separator: "\n") {
+      let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      let text = (o["text"] as! String).replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\t", with: "\\t")
+      expected += "\(o["start"] as! Int)\t\(o["end"] as! Int)\t\(o["kind"] as! String)\t"
+        + "\(o["script"] as! String)\t\(o["dir"] as! String)\t\(text)\n"
+    }
+    #expect(tsv.out.count > 1000)
+    #expect(tsv.out == expected)
+  }
+
   @Test func tsvAndUnitsAndPrefixes() throws {
     let tsv = try runSegTranslit(["segment", "--format", "tsv"], input: "a b\n")
     #expect(tsv.out == "0\t1\tword\tLatn\tltr\ta\n1\t2\tspace\tZyyy\tneutral\t \n2\t3\tword\tLatn\tltr\tb\n")

@@ -16,6 +16,24 @@ enum SegmentTables {
   /// ``UnicodeWordBreaker`` classes (`cicu_word_class`).
   static let wordClasses = fill { cicu_fill_word_classes($0, $1) }
 
+  /// Calls `body` with the tables' addresses, as the C breaker and classifier read them.
+  static func withTables<R>(_ body: (UnsafePointer<cicu_segment_tables>) throws -> R) rethrows -> R {
+    try wordClasses.withUnsafeBufferPointer { wb in
+      try generalCategory.withUnsafeBufferPointer { gc in
+        try script.withUnsafeBufferPointer { sc in
+          try flags.withUnsafeBufferPointer { fl in
+            try bidiClass.withUnsafeBufferPointer { bc in
+              let tables = cicu_segment_tables(
+                word_classes: wb.baseAddress, general_category: gc.baseAddress, script: sc.baseAddress,
+                flags: fl.baseAddress, bidi_class: bc.baseAddress)
+              return try withUnsafePointer(to: tables, body)
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static func fill(_ f: (UnsafeMutablePointer<UInt8>?, Int32) -> Void) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: UnicodeTables.scalarCount) { buffer, count in
       f(buffer.baseAddress, Int32(UnicodeTables.scalarCount))

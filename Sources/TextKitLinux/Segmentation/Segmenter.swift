@@ -160,31 +160,113 @@ public struct Segmenter: Sendable {
   func forEachSegment(
     utf8 text: UnsafeBufferPointer<UInt8>, icuOnly: Bool, _ body: (ByteSegment) throws -> Void
   ) throws {
-    guard !text.isEmpty else { return }
-    let classifier = Classifier()
-    guard unit == .word, !icuOnly else {
-      return try icuSegments(utf8: text, classifier, refine: unit == .word && !hebrew.isEmpty, body)
+    try forEachBatch(utf8: text, icuOnly: icuOnly) { batch in
+      for k in 0..<batch.count { try body(batch[k]) }
     }
-    // Word boundaries always fall after a line feed (WB3a), so each stretch of whole
-    // lines can take its own path: lines the table-driven breaker handles (nearly all) go
-    // to it, the others (emoji, Katakana, dictionary scripts) to ICU.
+  }
+
+  /// Calls `body` with the segments of the UTF-8 `text` (well formed), in order and without
+  /// gaps, a batch at a time: the form `translit segment --format tsv` formats in C without a
+  /// call per segment. With `fastWords`, word segmentation hands it each stretch of whole
+  /// lines that the table-driven breaker handles without Hebrew refinements instead (for
+  /// ``TSVLineFormatter/writeWords(into:capacity:text:range:base:middles:)``).
+  package func forEachSegmentBatch(
+    utf8 text: UnsafeBufferPointer<UInt8>, fastWords: ((Range<Int>) throws -> Void)? = nil,
+    _ body: (SegmentBatch) throws -> Void
+  ) throws {
+    try forEachBatch(utf8: text, icuOnly: false, fastWords: fastWords, body)
+  }
+
+  /// The segments of `text` in batches; word lines the table-driven breaker handles are cut
+  /// and classified in C (`cicu_word_segments`, the twin of ``UnicodeWordBreaker`` and
+  /// ``Classifier``), a batch per call.
+  func forEachBatch(
+    utf8 text: UnsafeBufferPointer<UInt8>, icuOnly: Bool, fastWords: ((Range<Int>) throws -> Void)? = nil,
+    _ body: (SegmentBatch) throws -> Void
+  ) throws {
+    guard !text.isEmpty else { return }
+    try withUnsafeTemporaryAllocation(of: cicu_word_segment.self, capacity: SegmentBatch.capacity) { buffer in
+      let records = buffer.baseAddress!
+      var count = 0
+      /// Queues a segment found by Swift code (ICU's iterator, the Hebrew refinements).
+      func emit(_ s: ByteSegment) throws {
+        records[count] = s.record
+        count += 1
+        if count == SegmentBatch.capacity { try flushBatch() }
+      }
+      func flushBatch() throws {
+        if count > 0 { try body(SegmentBatch(records: records, count: count)) }
+        count = 0
+      }
+      let classifier = Classifier()
+      guard unit == .word, !icuOnly else {
+        try icuSegments(utf8: text, classifier, refine: unit == .word && !hebrew.isEmpty, emit)
+        return try flushBatch()
+      }
+      try SegmentTables.withTables { tables in
+        try forEachWordStretch(text, tables) { start, end, fast, hebrewBytes in
+          let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
+          let base = start
+          let refine = hebrewBytes && !hebrew.isEmpty
+          if fast && !refine, let fastWords {
+            try flushBatch()
+            try fastWords(start..<end)
+          } else if fast && !refine {
+            // Straight from C into the batch, shifted by `base`.
+            try flushBatch()
+            var from = 0
+            while from < chunk.count {
+              let n = Int(cicu_word_segments(
+                chunk.baseAddress, Int64(chunk.count), Int64(from), tables, records,
+                Int64(SegmentBatch.capacity)))
+              from = Int(records[n - 1].end)
+              if base != 0 {
+                for k in 0..<n {
+                  records[k].start += Int64(base)
+                  records[k].end += Int64(base)
+                }
+              }
+              try body(SegmentBatch(records: records, count: n))
+            }
+          } else if fast {
+            try flushBatch()
+            try refinedBatches(chunk, tables, base: base, body)
+          } else {
+            try icuSegments(utf8: chunk, classifier, refine: refine) { seg in
+              var seg = seg
+              seg.range = (seg.range.lowerBound + base)..<(seg.range.upperBound + base)
+              try emit(seg)
+            }
+          }
+        }
+      }
+      try flushBatch()
+    }
+  }
+
+  /// Calls `body(start, end, fast, hebrew)` for each stretch of whole lines of `text` alike
+  /// in whether the table-driven breaker handles them (`fast`) and whether they have Hebrew
+  /// bytes (to refine). Word boundaries always fall after a line feed (WB3a), so each stretch
+  /// can take its own path.
+  private func forEachWordStretch(
+    _ text: UnsafeBufferPointer<UInt8>, _ tables: UnsafePointer<cicu_segment_tables>,
+    _ body: (Int, Int, Bool, Bool) throws -> Void
+  ) throws {
     let n = text.count
-    try SegmentTables.wordClasses.withUnsafeBufferPointer { wordClasses in
     var start = 0
     while start < n {
       var end = start
       var stretchFast: Bool? = nil
       var stretchHebrew = false
       var lineStart = start
-      while lineStart < text.count {
+      while lineStart < n {
         // One pass over the line: its end, whether the table-driven breaker handles it, and
         // whether it has Hebrew (U+0590–U+05FF, U+FB1D–U+FB4F: lead bytes D6, D7, EF).
         var fast = true
         var hebrewBytes = false
         let lineEnd = Int(cicu_word_line_scan(
-          text.baseAddress, Int64(n), Int64(lineStart), wordClasses.baseAddress,
+          text.baseAddress, Int64(n), Int64(lineStart), tables.pointee.word_classes,
           UnicodeWordBreaker.unsupported, &fast, &hebrewBytes))
-        // Stretches are lines alike in both: fast path or not, Hebrew (to refine) or not.
         if stretchFast == nil {
           stretchFast = fast
           stretchHebrew = hebrewBytes
@@ -193,54 +275,68 @@ public struct Segmenter: Sendable {
         end = lineEnd
         lineStart = lineEnd
       }
-      let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
-      let base = start
-      let refine = stretchHebrew && !hebrew.isEmpty
-      if stretchFast == true {
-        if refine {
-          try refinedSegments(chunk, classifier, base: base, body)
-        } else {
-          try UnicodeWordBreaker.segments(chunk) { s, e, status in
-            var seg = classifier.classify(chunk, s..<e, ruleStatus: status)
-            seg.range = (s + base)..<(e + base)
-            try body(seg)
-          }
-        }
-      } else {
-        try icuSegments(utf8: chunk, classifier, refine: refine) { seg in
-          var seg = seg
-          seg.range = (seg.range.lowerBound + base)..<(seg.range.upperBound + base)
-          try body(seg)
-        }
-      }
+      try body(start, end, stretchFast ?? true, stretchHebrew)
       start = end
-    }
     }
   }
 
-  /// Word segments of `text` from ``UnicodeWordBreaker``, with the Hebrew refinements
-  /// applied; ranges shifted by `base`.
-  private func refinedSegments(
-    _ text: UnsafeBufferPointer<UInt8>, _ classifier: Classifier, base: Int,
-    _ body: (ByteSegment) throws -> Void
+  /// Word segments of `text` from the C breaker with the Hebrew refinements applied in C
+  /// (`cicu_hebrew_refine`, the twin of ``refineHebrew(_:_:_:_:scratch:)``), in batches;
+  /// ranges shifted by `base`. Refines 64 segments at a time and keeps the last 4 for the next
+  /// round (a refinement looks up to two segments ahead), as ``icuSegments`` does.
+  private func refinedBatches(
+    _ text: UnsafeBufferPointer<UInt8>, _ tables: UnsafePointer<cicu_segment_tables>, base: Int,
+    _ body: (SegmentBatch) throws -> Void
   ) throws {
-    var pending: [ByteSegment] = []
-    pending.reserveCapacity(80)
-    var scratch: [ByteSegment] = []
-    func emit(_ s: ByteSegment) throws {
-      var s = s
-      s.range = (s.range.lowerBound + base)..<(s.range.upperBound + base)
-      try body(s)
+    let round = 64, keep = 4
+    let pending = UnsafeMutablePointer<cicu_word_segment>.allocate(capacity: round)
+    var outCapacity = 4 * round
+    var out = UnsafeMutablePointer<cicu_word_segment>.allocate(capacity: outCapacity)
+    defer {
+      pending.deallocate()
+      out.deallocate()
     }
-    try UnicodeWordBreaker.segments(text) { s, e, status in
-      pending.append(classifier.classify(text, s..<e, ruleStatus: status))
-      if pending.count >= 64 {
-        Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
-        try flush(&pending, keep: 4, emit)
+    let options = hebrew.rawValue
+    let n = Int64(text.count)
+    var count = 0
+    /// Refines `pending[..<count]` into `out`; returns how many segments came out.
+    func refine() -> Int {
+      var m = Int(cicu_hebrew_refine(text.baseAddress, n, pending, Int64(count), options, tables, out,
+                                     Int64(outCapacity)))
+      if m > outCapacity {
+        out.deallocate()
+        outCapacity = m
+        out = .allocate(capacity: outCapacity)
+        m = Int(cicu_hebrew_refine(text.baseAddress, n, pending, Int64(count), options, tables, out,
+                                   Int64(outCapacity)))
       }
+      return m
     }
-    Self.refineHebrew(text, &pending, hebrew, classifier, scratch: &scratch)
-    try flush(&pending, keep: 0, emit)
+    func emit(_ m: Int) throws {
+      guard m > 0 else { return }
+      let records = out
+      if base != 0 {
+        for k in 0..<m {
+          records[k].start += Int64(base)
+          records[k].end += Int64(base)
+        }
+      }
+      try body(SegmentBatch(records: records, count: m))
+    }
+    var from = 0
+    while from < text.count {
+      let got = Int(cicu_word_segments(text.baseAddress, n, Int64(from), tables, pending + count,
+                                       Int64(round - count)))
+      count += got
+      from = Int(pending[count - 1].end)
+      guard count >= round else { continue }
+      let m = refine()
+      let kept = Swift.min(m, keep)
+      pending.update(from: out + (m - kept), count: kept)
+      count = kept
+      try emit(m - kept)
+    }
+    try emit(refine())
   }
 
   private func icuSegments(
@@ -348,6 +444,9 @@ public struct Segmenter: Sendable {
 
   // MARK: Hebrew refinements
 
+  /// Applies the Hebrew refinements to a batch of segments (those of ICU's iterator); its C
+  /// twin `cicu_hebrew_refine` refines the table-driven breaker's segments, and the tests
+  /// compare the two for every option set.
   static func refineHebrew(
     _ text: UnsafeBufferPointer<UInt8>, _ segments: inout [ByteSegment],
     _ options: HebrewRefinements, _ classifier: Classifier,
@@ -522,6 +621,10 @@ public struct Segmenter: Sendable {
 }
 
 /// Kind, script and direction of a byte range, from bulk property tables (no ICU calls).
+///
+/// Used for ICU's segments and the refinements of those; its C twin (`classify` in CICU's
+/// cicu_word_break.h) classifies the table-driven breaker's segments, and the tests compare
+/// the two.
 struct Classifier {
   let gc = SegmentTables.generalCategory
   let script = SegmentTables.script

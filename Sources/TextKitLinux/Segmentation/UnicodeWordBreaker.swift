@@ -5,9 +5,13 @@ import CICU
 /// without the characters only ICU handles: Katakana, regional indicators, ZWJ and emoji
 /// sequences, and the dictionary scripts (Han, Hiragana, Thai, Lao, Khmer, Myanmar).
 ///
-/// ``Segmenter`` uses it for every line it ``handles(_:)`` (nearly all Hebrew, Latin, Cyrillic,
-/// Greek and Arabic text), so word segmentation makes no ICU call per boundary there. The
-/// conformance test (WordBreakTest.txt) and a randomized comparison with ICU check it.
+/// ``Segmenter`` draws these boundaries for every line it ``handles(_:)`` (nearly all Hebrew,
+/// Latin, Cyrillic, Greek and Arabic text) with this breaker's C twin (`cicu_word_segments`
+/// in CICU's cicu_word_break.h, the same rules over the same table, classifying as it goes),
+/// so word segmentation makes no ICU call per boundary there. This Swift breaker stays as the
+/// readable reference: the tests compare the C breaker with it on random multi-script text,
+/// and the conformance test (WordBreakTest.txt) and a randomized comparison with ICU check
+/// the pair.
 enum UnicodeWordBreaker {
   // Classes (cicu_word_class).
   static let other: UInt8 = 0, cr: UInt8 = 1, lf: UInt8 = 2, newline: UInt8 = 3

@@ -131,31 +131,18 @@ extension TranslitCommand {
           return
         }
         if segmentUnit == .word && format == .tsv && !splitPrefixes {
-          // TSV lines need no line numbers: collect (start, end, middle) triples and have a
-          // batch formatted at a time; the line-end segments are left out.
+          // TSV lines need no line numbers: the library hands out batches of segments and C
+          // formats a batch at a time (the line-end segments are left out).
           let text = chunk.text
           let base = chunk.offset
-          let batch = writer.batch
-          var n = 0
-          try segmenter.forEachSegment(utf8: text) { s in
-            let lower = s.range.lowerBound, upper = s.range.upperBound
-            if text[upper - 1] == 0x0A { return }
-            if upper - lower > SegmentWriter.batchedSegmentLimit {
-              writer.writeBatch(text, base: base, count: n)
-              n = 0
-              write(s, text, base: base, line: 0)
-              return
+          try segmenter.forEachSegmentBatch(
+            utf8: text,
+            fastWords: { range in
+              writer.writeWords(text, range, base: base) { s in write(s, text, base: base, line: 0) }
             }
-            batch[3 * n] = Int64(lower)
-            batch[3 * n + 1] = Int64(upper)
-            batch[3 * n + 2] = Int64(writer.middleIndex(s.kind, s.script, s.direction))
-            n += 1
-            if n == SegmentWriter.batchCapacity {
-              writer.writeBatch(text, base: base, count: n)
-              n = 0
-            }
+          ) { batch in
+            writer.writeBatch(text, base: base, batch) { s in write(s, text, base: base, line: 0) }
           }
-          writer.writeBatch(text, base: base, count: n)
           return
         }
         if segmentUnit == .word {
@@ -194,13 +181,6 @@ final class SegmentWriter {
   /// `middleSlot * 64`, their length at `middleSlot * 64 + 63`.
   private let middles: UnsafeMutablePointer<UInt8>
   private let offsets = DecimalCounter()
-  /// TSV segments waiting for ``writeBatch(_:base:count:)``: (start, end, middle index)
-  /// triples.
-  let batch: UnsafeMutablePointer<Int64> = .allocate(capacity: 3 * batchCapacity)
-  static let batchCapacity = 1024
-  /// Longer segments are written one by one (so that a batched line always fits in half the
-  /// output buffer).
-  static let batchedSegmentLimit = 8192
   private let lines = DecimalCounter()
   private static let kinds: [SegmentKind?] = SegmentKind.allCases + [nil]
   private static let dirs: [TextDirection?] = [.leftToRight, .rightToLeft, nil]
@@ -233,7 +213,6 @@ final class SegmentWriter {
   deinit {
     scriptNames.deallocate()
     middles.deallocate()
-    batch.deallocate()
   }
 
   /// The slot of the TSV middle for kind, script and dir (see `middles`).
@@ -262,20 +241,54 @@ final class SegmentWriter {
     return UnsafeBufferPointer(start: slot, count: Int(slot[63]))
   }
 
-  /// Writes the TSV lines of the first `count` segments in ``batch`` (offsets into `text`,
-  /// shifted by `base`), in as few C calls as the output buffer allows.
-  func writeBatch(_ text: UnsafeBufferPointer<UInt8>, base: Int, count: Int) {
+  /// Writes the TSV lines of the segments of `batch` (offsets into `text`, shifted by
+  /// `base`), in as few C calls as the output buffer allows; a segment too long for half the
+  /// buffer goes to `single` (``write(_:_:base:line:kind:script:dir:role:)``).
+  func writeBatch(
+    _ text: UnsafeBufferPointer<UInt8>, base: Int, _ batch: SegmentBatch, single: (ByteSegment) -> Void
+  ) {
     var done = 0
-    while done < count {
-      // At least half the buffer: room for any batched line.
+    while done < batch.count {
+      // At least half the buffer: room for any line of a segment of up to 16 K bytes.
       let p = out.reserve(out.capacity / 2)
       let room = out.capacity - out.fill.pointee
       let (segments, bytes) = TSVLineFormatter.write(
-        into: p, capacity: room, text: text, base: base, segments: batch + 3 * done, count: count - done,
-        middles: middles)
+        into: p, capacity: room, text: text, base: base, batch: batch, from: done, middles: middles)
       out.commit(bytes)
       done += segments
-      if done < count { out.flush() }
+      guard done < batch.count else { break }
+      let s = batch[done]
+      if TSVLineFormatter.roomNeeded(segmentLength: s.range.count) > out.capacity / 2 {
+        single(s)
+        done += 1
+      } else {
+        out.flush()
+      }
+    }
+  }
+
+  /// Writes the TSV lines of the word segments of the stretch `text[range]` (see
+  /// ``Segmenter/forEachSegmentBatch(utf8:fastWords:_:)``), cut and formatted in C; a segment
+  /// too long for half the buffer goes to `single`.
+  func writeWords(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, base: Int, single: (ByteSegment) -> Void
+  ) {
+    var from = range.lowerBound
+    while from < range.upperBound {
+      let p = out.reserve(out.capacity / 2)
+      let room = out.capacity - out.fill.pointee
+      let (next, bytes) = TSVLineFormatter.writeWords(
+        into: p, capacity: room, text: text, range: from..<range.upperBound, base: base, middles: middles)
+      out.commit(bytes)
+      from = next
+      guard from < range.upperBound else { break }
+      let s = TSVLineFormatter.firstWord(of: text, in: from..<range.upperBound)
+      if TSVLineFormatter.roomNeeded(segmentLength: s.range.count) > out.capacity / 2 {
+        single(s)
+        from = s.range.upperBound
+      } else {
+        out.flush()
+      }
     }
   }
 

@@ -187,6 +187,40 @@ struct UTF8FastPathTests {
         #expect(scan.firstNFCUnstable == offset, "mark \(mark.unicodeScalars.first!.value) at \(at)")
         #expect(scan.end == bytes.count && scan.badLength == 0)
       }
+
+  @Test("the validator finds the first ill-formed sequence of Hebrew-heavy text where Swift's decoder does")
+  func validatorAgreesWithSwiftOnTwoByteText() throws {
+    var rng = SplitMix(state: 11)
+    // Mostly two-byte letters and ASCII (the validator's tight loop), with broken pieces.
+    let pieces: [[UInt8]] = [
+      [0xD7, 0x90], [0xD7, 0xA9], [0xD6, 0xBC], [0xD0, 0xB6], [0x20], [0x61], [0x0A], [0xE2, 0x80, 0x94],
+      [0xF0, 0x9F, 0x98, 0x80], [0xD7], [0x90], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xFF],
+      [0xD7, 0x20], [0xC2, 0xA0],
+    ]
+    for _ in 0..<5000 {
+      var bytes: [UInt8] = []
+      let valid = Int.random(in: 0..<60, using: &rng)
+      for k in 0..<(valid + Int.random(in: 0..<4, using: &rng)) {
+        let piece = pieces[Int.random(in: 0..<(k < valid ? 6 : pieces.count), using: &rng)]
+        bytes += piece
+      }
+      // Swift's decoder: offset of the first error.
+      var parser = Unicode.UTF8.ForwardParser()
+      var iterator = bytes.makeIterator()
+      var offset = 0
+      var firstError: Int? = nil
+      loop: while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let v): offset += v.count
+        case .error(let length):
+          firstError = offset
+          _ = length
+          break loop
+        case .emptyInput: break loop
+        }
+      }
+      let v = ByteScanning.findInvalidUTF8(bytes, range: bytes.indices, allowTruncatedTail: false)
+      #expect(v.invalid?.offset == firstError, "\(bytes)")
     }
   }
 
