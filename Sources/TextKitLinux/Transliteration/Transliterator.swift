@@ -133,26 +133,71 @@ public struct Transliterator: Sendable {
     guard count > 0 else { return [] }
     guard let model else { return [TransliterationCandidate(text: transliterate(name), score: 1)] }
     // Split into tokens and separators; transliterate tokens, keep separators.
-    var combos: [(text: String, logScore: Float)] = [("", 0)]
+    var options: [[(String, Float)]] = []
     for piece in Transliterator.pieces(name) {
-      let options: [(String, Float)]
       if piece.isWord {
         let c = tokenCandidates(piece.text, model: model, count: count)
-        options = c.isEmpty ? [(String(piece.text), Float(0))] : c
+        options.append(c.isEmpty ? [(String(piece.text), Float(0))] : c)
       } else {
-        options = [(String(piece.text), Float(0))]
+        options.append([(String(piece.text), Float(0))])
       }
-      var next: [(text: String, logScore: Float)] = []
-      next.reserveCapacity(combos.count * options.count)
-      for a in combos { for o in options { next.append((a.text + o.0, a.logScore + o.1)) } }
-      if next.count > count {
-        next.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
-        next.removeSubrange(count...)
-      }
-      combos = next
     }
-    combos.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
-    return combos.prefix(count).map { TransliterationCandidate(text: $0.text, score: Double(expf($0.logScore))) }
+    // The best combinations, piece by piece: the text of a combination is its parent's text
+    // followed by its option's text, made only for ties and for the results.
+    var levels: [[Combination]] = []
+    levels.reserveCapacity(options.count)
+    func text(_ level: Int, _ index: Int) -> String {
+      var picks = [Int](repeating: 0, count: level + 1)
+      var i = index
+      for l in stride(from: level, through: 0, by: -1) {
+        picks[l] = Int(levels[l][i].option)
+        i = Int(levels[l][i].parent)
+      }
+      var t = ""
+      for l in 0...level { t += options[l][picks[l]].0 }
+      return t
+    }
+    func ordered(_ level: Int, _ a: Int, _ b: Int) -> Bool {
+      let x = levels[level][a].logScore, y = levels[level][b].logScore
+      return x != y ? x > y : text(level, a) < text(level, b)
+    }
+    /// Sorts the combinations of `level` best first (as by score, then text).
+    func sortLevel(_ level: Int) {
+      var order = Array(levels[level].indices)
+      order.sort { ordered(level, $0, $1) }
+      let old = levels[level]
+      levels[level] = order.map { old[$0] }
+    }
+    var previous = 1  // one empty combination before the first piece
+    for (l, o) in options.enumerated() {
+      var next: [Combination] = []
+      next.reserveCapacity(previous * o.count)
+      for a in 0..<previous {
+        let base: Float = l == 0 ? 0 : levels[l - 1][a].logScore
+        for (k, option) in o.enumerated() {
+          next.append(Combination(parent: Int32(a), option: Int32(k), logScore: base + option.1))
+        }
+      }
+      levels.append(next)
+      if next.count > count {
+        sortLevel(l)
+        levels[l].removeSubrange(count...)
+      }
+      previous = levels[l].count
+    }
+    guard let last = levels.indices.last else { return [TransliterationCandidate(text: "", score: 1)] }
+    sortLevel(last)
+    return levels[last].indices.prefix(count).map {
+      TransliterationCandidate(text: text(last, $0), score: Double(expf(levels[last][$0].logScore)))
+    }
+  }
+
+  /// One combination of token candidates: its parent among the previous piece's kept
+  /// combinations, its option of this piece, and the summed log score.
+  private struct Combination {
+    var parent: Int32
+    var option: Int32
+    var logScore: Float
   }
 
   /// Candidates of one token from the model (or the other-script transform).
@@ -234,7 +279,7 @@ public struct Transliterator: Sendable {
     let scalars = name.unicodeScalars
     while i < name.endIndex {
       let s = scalars[i]
-      let sep = s.properties.isWhitespace || s == "-" || s == "\u{05BE}" || s == ","
+      let sep = Transliterator.isWhitespace(s) || s == "-" || s == "\u{05BE}" || s == ","
       if let w = inWord, w == sep {
         out.append(Piece(text: name[start..<i], isWord: w))
         start = i
@@ -244,6 +289,15 @@ public struct Transliterator: Sendable {
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
+  }
+
+  /// `s.properties.isWhitespace`, without the property lookup for ASCII and for U+0100–U+167F
+  /// (Hebrew among them), which hold no White_Space character but the ASCII ones.
+  @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    if v >= 0x100 && v < 0x1680 { return false }
+    return s.properties.isWhitespace
   }
 
   // MARK: Running text
