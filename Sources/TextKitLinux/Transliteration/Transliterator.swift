@@ -146,28 +146,6 @@ public struct Transliterator: Sendable {
     // followed by its option's text, made only for ties and for the results.
     var levels: [[Combination]] = []
     levels.reserveCapacity(options.count)
-    func text(_ level: Int, _ index: Int) -> String {
-      var picks = [Int](repeating: 0, count: level + 1)
-      var i = index
-      for l in stride(from: level, through: 0, by: -1) {
-        picks[l] = Int(levels[l][i].option)
-        i = Int(levels[l][i].parent)
-      }
-      var t = ""
-      for l in 0...level { t += options[l][picks[l]].0 }
-      return t
-    }
-    func ordered(_ level: Int, _ a: Int, _ b: Int) -> Bool {
-      let x = levels[level][a].logScore, y = levels[level][b].logScore
-      return x != y ? x > y : text(level, a) < text(level, b)
-    }
-    /// Sorts the combinations of `level` best first (as by score, then text).
-    func sortLevel(_ level: Int) {
-      var order = Array(levels[level].indices)
-      order.sort { ordered(level, $0, $1) }
-      let old = levels[level]
-      levels[level] = order.map { old[$0] }
-    }
     var previous = 1  // one empty combination before the first piece
     for (l, o) in options.enumerated() {
       var next: [Combination] = []
@@ -178,18 +156,43 @@ public struct Transliterator: Sendable {
           next.append(Combination(parent: Int32(a), option: Int32(k), logScore: base + option.1))
         }
       }
-      levels.append(next)
       if next.count > count {
-        sortLevel(l)
-        levels[l].removeSubrange(count...)
+        Transliterator.sortCombinations(&next, below: levels, options)
+        next.removeSubrange(count...)
       }
-      previous = levels[l].count
+      previous = next.count
+      levels.append(next)
     }
-    guard let last = levels.indices.last else { return [TransliterationCandidate(text: "", score: 1)] }
-    sortLevel(last)
-    return levels[last].indices.prefix(count).map {
-      TransliterationCandidate(text: text(last, $0), score: Double(expf(levels[last][$0].logScore)))
+    guard var last = levels.popLast() else { return [TransliterationCandidate(text: "", score: 1)] }
+    Transliterator.sortCombinations(&last, below: levels, options)
+    return last.prefix(count).map {
+      TransliterationCandidate(
+        text: Transliterator.text(of: $0, below: levels, options), score: Double(expf($0.logScore)))
     }
+  }
+
+  /// Sorts combinations of one piece best first: by score, then by text.
+  private static func sortCombinations(
+    _ c: inout [Combination], below levels: [[Combination]], _ options: [[(String, Float)]]
+  ) {
+    c.sort { a, b in
+      a.logScore != b.logScore
+        ? a.logScore > b.logScore : text(of: a, below: levels, options) < text(of: b, below: levels, options)
+    }
+  }
+
+  /// The text of a combination of piece `levels.count` (its parents in `levels`).
+  private static func text(of c: Combination, below levels: [[Combination]], _ options: [[(String, Float)]]) -> String {
+    var picks = [Int](repeating: 0, count: levels.count + 1)
+    picks[levels.count] = Int(c.option)
+    var i = Int(c.parent)
+    for l in stride(from: levels.count - 1, through: 0, by: -1) {
+      picks[l] = Int(levels[l][i].option)
+      i = Int(levels[l][i].parent)
+    }
+    var t = ""
+    for (l, k) in picks.enumerated() { t += options[l][k].0 }
+    return t
   }
 
   /// One combination of token candidates: its parent among the previous piece's kept
