@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <new>
 #include <vector>
 
@@ -132,7 +133,9 @@ struct cicu_gmodel {
     std::vector<float> uni;
   };
   std::vector<int32_t> heb_key, lat_key;
+  // Made on the first decode in each direction (a process mostly decodes one way).
   KeyTable heb_table, lat_table;
+  std::once_flag heb_once, lat_once;
   // A graphone's place in its unit list (Hebrew → Latin) and in its chunk's list or the
   // letter-less list (Latin → Hebrew), or -1; parallel to those lists, the best unigram step
   // value from that place to the end of the list (one-unit and longer Hebrew sides apart).
@@ -382,36 +385,62 @@ inline int32_t chunk_slot(const uint8_t *l, uint32_t len) {
 void build_key_table(const cicu_gmodel &m, const std::vector<int32_t> &key, size_t keys,
                      cicu_gmodel::KeyTable &t) {
   constexpr float kNone = -std::numeric_limits<float>::infinity();
+  const int32_t *kof = key.data();
   t.uni.assign(keys, kNone);
   for (uint32_t g = 2; g < m.g_count; g++) {
     // What a step gives at the unigram level (its value without the back-off weights).
-    if (key[g] >= 0) t.uni[key[g]] = std::max(t.uni[key[g]], m.uni_has[g] ? m.uni_lp[g] : -30.0f);
+    if (kof[g] >= 0) t.uni[kof[g]] = std::max(t.uni[kof[g]], m.uni_has[g] ? m.uni_lp[g] : -30.0f);
   }
+  const Entry *all = m.entries.data();
   t.off.assign((size_t)m.s_count + 1, 0);
-  t.ranges.clear();
-  t.entries.clear();
-  std::vector<std::pair<uint32_t, Entry>> row;
+  t.entries.resize(m.entries.size());
+  t.ranges.resize(m.entries.size() + 1);
+  Entry *out = t.entries.data();
+  cicu_gmodel::KeyRange *ranges = t.ranges.data();
+  uint32_t ne = 0, nr = 0;
+  std::vector<uint64_t> row;  // key << 32 | entry index: by key, then graphone
   for (uint32_t s = 1; s < m.s_count; s++) {
-    row.clear();
-    for (uint32_t i = m.row[s]; i < m.row[s + 1]; i++) {
-      const Entry &e = m.entries[i];
-      // Rows are sorted by graphone; the first of equal ones is the one a step finds.
-      if (i > m.row[s] && m.entries[i - 1].g == e.g) continue;
-      if (key[e.g] >= 0) row.push_back({(uint32_t)key[e.g], e});
+    uint32_t lo = m.row[s], hi = m.row[s + 1];
+    if (hi - lo == 1) {
+      const Entry &e = all[lo];
+      if (kof[e.g] >= 0) {
+        ranges[nr++] = {(uint32_t)kof[e.g], e.lp, ne};
+        out[ne++] = e;
+      }
+    } else if (hi > lo) {
+      row.clear();
+      for (uint32_t i = lo; i < hi; i++) {
+        // Rows are sorted by graphone; the first of equal ones is the one a step finds.
+        if (i > lo && all[i - 1].g == all[i].g) continue;
+        if (kof[all[i].g] >= 0) row.push_back((uint64_t)(uint32_t)kof[all[i].g] << 32 | i);
+      }
+      if (!std::is_sorted(row.begin(), row.end())) std::sort(row.begin(), row.end());
+      uint32_t first = nr;
+      for (uint64_t x : row) {
+        uint32_t k = (uint32_t)(x >> 32);
+        const Entry &e = all[(uint32_t)x];
+        if (nr == first || ranges[nr - 1].key != k) ranges[nr++] = {k, kNone, ne};
+        ranges[nr - 1].best = std::max(ranges[nr - 1].best, e.lp);
+        out[ne++] = e;
+      }
     }
-    if (row.size() > 1)
-      std::sort(row.begin(), row.end(), [](const std::pair<uint32_t, Entry> &a, const std::pair<uint32_t, Entry> &b) {
-        return a.first != b.first ? a.first < b.first : a.second.g < b.second.g;
-      });
-    for (size_t i = 0; i < row.size(); i++) {
-      if (i == 0 || row[i].first != row[i - 1].first)
-        t.ranges.push_back({row[i].first, kNone, (uint32_t)t.entries.size()});
-      t.ranges.back().best = std::max(t.ranges.back().best, row[i].second.lp);
-      t.entries.push_back(row[i].second);
-    }
-    t.off[s + 1] = (uint32_t)t.ranges.size();
+    t.off[s + 1] = nr;
   }
-  t.ranges.push_back({UINT32_MAX, kNone, (uint32_t)t.entries.size()});  // sentinel
+  ranges[nr++] = {UINT32_MAX, kNone, ne};  // sentinel
+  t.ranges.resize(nr);
+  t.entries.resize(ne);
+}
+
+/// The key table of one direction, made on first use.
+const cicu_gmodel::KeyTable &key_table(const cicu_gmodel &cm, bool to_latin) {
+  // Written once under the once flag, read only after it.
+  cicu_gmodel &m = const_cast<cicu_gmodel &>(cm);
+  if (to_latin) {
+    std::call_once(m.heb_once, [&m] { build_key_table(m, m.heb_key, 2 * kUnits, m.heb_table); });
+    return m.heb_table;
+  }
+  std::call_once(m.lat_once, [&m] { build_key_table(m, m.lat_key, kLatinChunks + 1, m.lat_table); });
+  return m.lat_table;
 }
 
 void build_bounds(cicu_gmodel &m) {
@@ -421,8 +450,6 @@ void build_bounds(cicu_gmodel &m) {
     m.heb_key[g] = *m.heb(g) + (m.heb_len(g) > 1 ? kUnits : 0);
     m.lat_key[g] = m.lat_len(g) == 0 ? kLatinChunks : chunk_slot(m.lat(g), m.lat_len(g));
   }
-  build_key_table(m, m.heb_key, 2 * kUnits, m.heb_table);
-  build_key_table(m, m.lat_key, kLatinChunks + 1, m.lat_table);
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   auto uni_step = [&m](int32_t g) { return m.uni_has[g] ? m.uni_lp[g] : -30.0f; };
   m.unit_pos.assign(m.g_count, -1);
@@ -775,7 +802,7 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
   //     value is that row's), read from the key table;
   //  3. the others, whose step value is the unigram one plus all the weights, in list order,
   //     until the best unigram value left in the list cannot enter.
-  const cicu_gmodel::KeyTable &kt = to_latin ? m.heb_table : m.lat_table;
+  const cicu_gmodel::KeyTable &kt = key_table(m, to_latin);
   // Step 1's walk: fills w.level_acc and w.level_range for the `nk` keys (where `active`),
   // `bounds` and `acc0` (all the weights); returns the depth of the chain.
   auto walk = [&](uint32_t state, int nk, const uint32_t *keys, const bool *active, float *bounds,
