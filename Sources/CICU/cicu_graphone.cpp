@@ -1027,14 +1027,11 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
         span *= 26;
         int slot = base - 1 + idx;
         uint32_t a = m.latin_off[slot], e = m.latin_off[slot + 1];
-        lists[len - 1] = List{(uint32_t)slot, a < e ? pos + len : -1, m.latin_list.data() + a, e - a,
-                              m.latin_suffix.data() + a, (uint64_t)(len - 1) * m.max_latin_list};
-        targets[len - 1] = lists[len - 1].target;
-        nk = len;
+        if (a < e)  // only the lists with graphones (keys stay in increasing order)
+          lists[nk++] = List{(uint32_t)slot, pos + len, m.latin_list.data() + a, e - a, m.latin_suffix.data() + a,
+                             (uint64_t)(len - 1) * m.max_latin_list};
       }
-      bool any = false;
-      for (int k = 0; k < nk; k++) any |= targets[k] >= 0;
-      if (!any) continue;
+      if (nk == 0) continue;
       new_keys();
       for (size_t i = 0; i < w.hyps.size(); i++) expand_latin(w.hyps[i], nk, lists, false);
       continue;
