@@ -578,12 +578,19 @@ final class TokenCache: Sendable {
     let token: Substring
     let count: Int
 
-    static func == (a: Key, b: Key) -> Bool { a.count == b.count && a.token.utf8.elementsEqual(b.token.utf8) }
+    static func == (a: Key, b: Key) -> Bool {
+      guard a.count == b.count else { return false }
+      var x = a.token, y = b.token
+      return x.withUTF8 { p in
+        y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+      }
+    }
 
     func hash(into hasher: inout Hasher) {
       hasher.combine(count)
       var h: UInt64 = 0xCBF2_9CE4_8422_2325
-      for b in token.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+      var t = token
+      t.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
       hasher.combine(h)
     }
   }
