@@ -3,10 +3,13 @@
 // The model file ("TKGM v1", see Scripts/train-translit) is parsed once into flat arrays:
 // graphone sides in one byte pool, back-off weights and states, and the n-gram entries
 // grouped by state (CSR rows sorted by graphone, looked up by binary search; the unigram row
-// is a dense array). The decoder is the position-synchronous beam search of the Swift
-// reference (same push order, same pruning, same float operations, so the same n-best and
-// scores); it works in a per-thread scratch space that is reused, so a decode allocates
-// nothing once the scratch space has grown.
+// is a dense array), plus per direction a key table (each state's row regrouped by the
+// candidate list a graphone belongs to, with per-list bounds). The decoder is the
+// position-synchronous beam search of the Swift reference: the same pushes with the same
+// float operations, each ranked by its place in the reference's push order, so the same
+// n-best and scores; it skips only pushes that an exact upper bound shows would be turned
+// away (see "Expanding a hypothesis" below). It works in a per-thread scratch space that is
+// reused, so a decode allocates nothing once the scratch space has grown.
 #include "cicu_graphone.h"
 
 #include <algorithm>
