@@ -3,10 +3,13 @@
 // The model file ("TKGM v1", see Scripts/train-translit) is parsed once into flat arrays:
 // graphone sides in one byte pool, back-off weights and states, and the n-gram entries
 // grouped by state (CSR rows sorted by graphone, looked up by binary search; the unigram row
-// is a dense array). The decoder is the position-synchronous beam search of the Swift
-// reference (same push order, same pruning, same float operations, so the same n-best and
-// scores); it works in a per-thread scratch space that is reused, so a decode allocates
-// nothing once the scratch space has grown.
+// is a dense array), plus per direction a key table (each state's row regrouped by the
+// candidate list a graphone belongs to, with per-list bounds). The decoder is the
+// position-synchronous beam search of the Swift reference: the same pushes with the same
+// float operations, each ranked by its place in the reference's push order, so the same
+// n-best and scores; it skips only pushes that an exact upper bound shows would be turned
+// away (see "Expanding a hypothesis" below). It works in a per-thread scratch space that is
+// reused, so a decode allocates nothing once the scratch space has grown.
 #include "cicu_graphone.h"
 
 #include <algorithm>
@@ -14,6 +17,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <new>
 #include <vector>
 
@@ -29,8 +33,8 @@ struct Hyp {
   uint32_t state;
   float score;
   uint64_t hash;     // of the output so far
-  uint32_t rank;     // order among the pushes into its bucket (ties: lower first)
-  uint32_t origin;   // push order, for the final tie-break (the reference's node order)
+  uint64_t rank;     // place in the reference's push order (ties: lower first)
+  uint64_t origin;   // rank when pushed, for the final tie-break (the reference's node order)
   int32_t parent;    // path node of the hypothesis extended
   int32_t g;         // graphone taken
   int32_t node;      // own path node once extended (-1 at the start, -2 not yet made)
@@ -41,7 +45,7 @@ struct Group {
   uint64_t hash;
   float score;
   float best;
-  uint32_t origin;
+  uint64_t origin;
   int32_t node;
 };
 
@@ -112,6 +116,37 @@ struct cicu_gmodel {
   std::vector<uint32_t> latin_off;  // kLatinChunks + 1
   std::vector<int32_t> latin_list;
   std::vector<int32_t> empty_list;
+  // Exact pruning. A graphone's key names the candidate lists it can be in: Hebrew → Latin,
+  // its first Hebrew unit (+ kUnits when its Hebrew side is longer than one unit); Latin →
+  // Hebrew, the dense index of its Latin chunk of 1-3 letters, or kLatinChunks for no letter
+  // (-1: in no list). A key table
+  // holds, per state, the state's row regrouped by key: for each key present (sorted), the
+  // best log-probability among its entries and the entries (first of equal graphones only),
+  // so a decode step reads only the row entries of the lists it extends by, and the best
+  // unigram step value per key.
+  struct KeyRange {
+    uint32_t key;
+    float best;
+    uint32_t begin;  // into entries; the next range's begin ends it (a sentinel at the end)
+  };
+  struct KeyTable {
+    std::vector<uint32_t> off;  // s_count + 1, into ranges
+    std::vector<KeyRange> ranges;
+    std::vector<Entry> entries;
+    std::vector<float> uni;
+  };
+  std::vector<int32_t> heb_key, lat_key;
+  // Made on the first decode in each direction (a process mostly decodes one way).
+  KeyTable heb_table, lat_table;
+  std::once_flag heb_once, lat_once;
+  // A graphone's place in its unit list (Hebrew → Latin) and in its chunk's list or the
+  // letter-less list (Latin → Hebrew), or -1; parallel to those lists, the best unigram step
+  // value from that place to the end of the list (one-unit and longer Hebrew sides apart).
+  std::vector<int32_t> unit_pos, latin_pos;
+  std::vector<float> unit_suffix_one, unit_suffix_long, latin_suffix, empty_suffix;
+  uint32_t max_latin_list = 0;
+  // Ranks are expansion * rank_stride + place of the graphone among those tried.
+  uint64_t rank_stride = 1;
 
   const uint8_t *heb(uint32_t g) const { return pool.data() + heb_off[g]; }
   uint32_t heb_len(uint32_t g) const { return lat_off[g] - heb_off[g]; }
@@ -223,6 +258,7 @@ struct Workspace {
   // Bucket `pos` keeps its best hypotheses in top[pos * beam ...], `count[pos]` of them.
   std::vector<Hyp> top;
   std::vector<int32_t> count;
+  std::vector<uint64_t> keys_seen;  // per bucket, for `offer`
   std::vector<float> best;
   std::vector<int32_t> parent, graph;  // path nodes of expanded hypotheses
   std::vector<Hyp> hyps;
@@ -235,31 +271,67 @@ struct Workspace {
   // first needed), for the model `bound_model`.
   uint64_t bound_model = 0;
   std::vector<float> empty_bound;
+  // Per expanded hypothesis: graphones already found in a row of its back-off chain (valid
+  // where equal to `seen_epoch`), and per level of the chain the weight added before it and
+  // the key ranges of the lists extended by (index into the key table's ranges, or -1).
+  uint64_t seen_model = 0;
+  uint32_t seen_epoch = 0;
+  std::vector<uint32_t> seen;
+  std::vector<float> level_acc;
+  std::vector<int64_t> level_range;
+  // Key ranges of states with long range lists, for the keys of the current walk set (valid
+  // where `stamp` equals `walk_stamp`): hypotheses at one position share their low-order
+  // back-off states.
+  struct Memo {
+    uint32_t state, stamp;
+    int64_t range[3];
+  };
+  static constexpr uint32_t kMemo = 4096;
+  uint32_t walk_stamp = 0;
+  std::vector<Memo> memo;
 };
 
 thread_local Workspace tls;
+
+/// Whether a hypothesis of score `score` and rank `rank` comes before `b` in the reference's
+/// order (higher score first; equal scores in push order).
+inline bool before(float score, uint64_t rank, const Hyp &b) {
+  return score > b.score || (score == b.score && rank < b.rank);
+}
 
 /// The reference's prune, done incrementally: a bucket holds the best `beam` hypotheses
 /// pushed so far (best first; equal scores in push order) with no two of the same state and
 /// output. A hypothesis that does not beat the last of a full bucket can never come back
 /// into it (the last only gets better), and one of the same state and output as a kept one
-/// only replaces it when strictly better (the earlier push wins a tie, as in a stable sort).
-/// So the kept set is the reference's sorted, de-duplicated, cut bucket, without storing or
-/// sorting the rest. `x` is always the latest push (its `rank` is the largest).
-inline void offer(Hyp *items, int32_t &n, int32_t beam, const Hyp &x) {
+/// only replaces it when it comes before it (the earlier push wins a tie, as in a stable
+/// sort). So the kept set is the reference's sorted, de-duplicated, cut bucket, without
+/// storing or sorting the rest. The order is (score, rank) with ranks in the reference's push
+/// order, so the kept set does not depend on the order of the calls: the decoder may offer
+/// one hypothesis's extensions in any order.
+/// `seen` has bit `key_bit` of every hypothesis offered into the bucket since it was last
+/// emptied: without the bit, no kept one can have x's state and output.
+inline uint64_t key_bit(const Hyp &x) {
+  return 1ULL << ((x.hash ^ (uint64_t)x.state * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+inline void offer(Hyp *items, int32_t &n, int32_t beam, uint64_t &seen, const Hyp &x) {
   int32_t j = -1;
-  for (int32_t i = 0; i < n; i++)
-    if (items[i].hash == x.hash && items[i].state == x.state) { j = i; break; }
+  uint64_t bit = key_bit(x);
+  if (seen & bit) {
+    for (int32_t i = 0; i < n; i++)
+      if (items[i].hash == x.hash && items[i].state == x.state) { j = i; break; }
+  }
+  seen |= bit;
   if (j >= 0) {
-    if (!(x.score > items[j].score)) return;
+    if (!before(x.score, x.rank, items[j])) return;
   } else if (n == beam) {
-    j = n - 1;  // the last one makes room (x beats it: checked by the caller)
+    j = n - 1;  // the last one makes room (x comes before it: checked by the caller)
   } else {
     j = n++;
   }
-  // x goes before the first kept hypothesis with a lower score; slots up to j shift down.
+  // x goes before the first kept hypothesis it comes before; slots up to j shift down.
   int32_t at = j;
-  while (at > 0 && items[at - 1].score < x.score) {
+  while (at > 0 && before(x.score, x.rank, items[at - 1])) {
     items[at] = items[at - 1];
     at--;
   }
@@ -298,6 +370,128 @@ bool backoff_acyclic(const std::vector<uint32_t> &bs) {
     for (uint32_t w : walk) mark[w] = 2;
   }
   return true;
+}
+
+/// Dense index of the Latin chunk `l` (1-3 letters a-z), or -1.
+inline int32_t chunk_slot(const uint8_t *l, uint32_t len) {
+  if (len < 1 || len > 3) return -1;
+  int idx = 0, base = 0, span = 1;
+  for (uint32_t i = 0; i < len; i++) {
+    idx = idx * 26 + (l[i] - 'a');
+    base += span;
+    span *= 26;
+  }
+  return base - 1 + idx;
+}
+
+/// The key table (see `cicu_gmodel`) of the graphone keys `key`.
+void build_key_table(const cicu_gmodel &m, const std::vector<int32_t> &key, size_t keys,
+                     cicu_gmodel::KeyTable &t) {
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  const int32_t *kof = key.data();
+  t.uni.assign(keys, kNone);
+  for (uint32_t g = 2; g < m.g_count; g++) {
+    // What a step gives at the unigram level (its value without the back-off weights).
+    if (kof[g] >= 0) t.uni[kof[g]] = std::max(t.uni[kof[g]], m.uni_has[g] ? m.uni_lp[g] : -30.0f);
+  }
+  const Entry *all = m.entries.data();
+  t.off.assign((size_t)m.s_count + 1, 0);
+  t.entries.resize(m.entries.size());
+  t.ranges.resize(m.entries.size() + 1);
+  Entry *out = t.entries.data();
+  cicu_gmodel::KeyRange *ranges = t.ranges.data();
+  uint32_t ne = 0, nr = 0;
+  std::vector<uint64_t> row;  // key << 32 | entry index: by key, then graphone
+  for (uint32_t s = 1; s < m.s_count; s++) {
+    uint32_t lo = m.row[s], hi = m.row[s + 1];
+    if (hi - lo == 1) {
+      const Entry &e = all[lo];
+      if (kof[e.g] >= 0) {
+        ranges[nr++] = {(uint32_t)kof[e.g], e.lp, ne};
+        out[ne++] = e;
+      }
+    } else if (hi > lo) {
+      row.clear();
+      for (uint32_t i = lo; i < hi; i++) {
+        // Rows are sorted by graphone; the first of equal ones is the one a step finds.
+        if (i > lo && all[i - 1].g == all[i].g) continue;
+        if (kof[all[i].g] >= 0) row.push_back((uint64_t)(uint32_t)kof[all[i].g] << 32 | i);
+      }
+      if (!std::is_sorted(row.begin(), row.end())) std::sort(row.begin(), row.end());
+      uint32_t first = nr;
+      for (uint64_t x : row) {
+        uint32_t k = (uint32_t)(x >> 32);
+        const Entry &e = all[(uint32_t)x];
+        if (nr == first || ranges[nr - 1].key != k) ranges[nr++] = {k, kNone, ne};
+        ranges[nr - 1].best = std::max(ranges[nr - 1].best, e.lp);
+        out[ne++] = e;
+      }
+    }
+    t.off[s + 1] = nr;
+  }
+  ranges[nr++] = {UINT32_MAX, kNone, ne};  // sentinel
+  t.ranges.resize(nr);
+  t.entries.resize(ne);
+}
+
+/// The key table of one direction, made on first use.
+const cicu_gmodel::KeyTable &key_table(const cicu_gmodel &cm, bool to_latin) {
+  // Written once under the once flag, read only after it.
+  cicu_gmodel &m = const_cast<cicu_gmodel &>(cm);
+  if (to_latin) {
+    std::call_once(m.heb_once, [&m] { build_key_table(m, m.heb_key, 2 * kUnits, m.heb_table); });
+    return m.heb_table;
+  }
+  std::call_once(m.lat_once, [&m] { build_key_table(m, m.lat_key, kLatinChunks + 1, m.lat_table); });
+  return m.lat_table;
+}
+
+void build_bounds(cicu_gmodel &m) {
+  m.heb_key.assign(m.g_count, -1);
+  m.lat_key.assign(m.g_count, -1);
+  for (uint32_t g = 2; g < m.g_count; g++) {
+    m.heb_key[g] = *m.heb(g) + (m.heb_len(g) > 1 ? kUnits : 0);
+    m.lat_key[g] = m.lat_len(g) == 0 ? kLatinChunks : chunk_slot(m.lat(g), m.lat_len(g));
+  }
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  auto uni_step = [&m](int32_t g) { return m.uni_has[g] ? m.uni_lp[g] : -30.0f; };
+  m.unit_pos.assign(m.g_count, -1);
+  m.latin_pos.assign(m.g_count, -1);
+  m.unit_suffix_one.assign(m.unit_list.size(), kNone);
+  m.unit_suffix_long.assign(m.unit_list.size(), kNone);
+  uint64_t widest = m.empty_list.size();
+  for (int u = 0; u < kUnits; u++) {
+    float one = kNone, lng = kNone;
+    widest = std::max<uint64_t>(widest, m.unit_off[u + 1] - m.unit_off[u]);
+    for (uint32_t j = m.unit_off[u + 1]; j-- > m.unit_off[u];) {
+      int32_t g = m.unit_list[j];
+      m.unit_pos[g] = (int32_t)(j - m.unit_off[u]);
+      if (m.heb_len((uint32_t)g) > 1) lng = std::max(lng, uni_step(g)); else one = std::max(one, uni_step(g));
+      m.unit_suffix_one[j] = one;
+      m.unit_suffix_long[j] = lng;
+    }
+  }
+  m.latin_suffix.assign(m.latin_list.size(), kNone);
+  for (int c = 0; c < kLatinChunks; c++) {
+    float b = kNone;
+    m.max_latin_list = std::max(m.max_latin_list, m.latin_off[c + 1] - m.latin_off[c]);
+    for (uint32_t j = m.latin_off[c + 1]; j-- > m.latin_off[c];) {
+      m.latin_pos[m.latin_list[j]] = (int32_t)(j - m.latin_off[c]);
+      b = std::max(b, uni_step(m.latin_list[j]));
+      m.latin_suffix[j] = b;
+    }
+  }
+  m.empty_suffix.assign(m.empty_list.size(), kNone);
+  {
+    float b = kNone;
+    for (size_t j = m.empty_list.size(); j-- > 0;) {
+      m.latin_pos[m.empty_list[j]] = (int32_t)j;
+      b = std::max(b, uni_step(m.empty_list[j]));
+      m.empty_suffix[j] = b;
+    }
+  }
+  widest = std::max<uint64_t>(widest, 3 * (uint64_t)m.max_latin_list);
+  m.rank_stride = widest + 1;
 }
 
 cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32_t per_unit,
@@ -462,6 +656,7 @@ cicu_gmodel_error parse(cicu_gmodel &m, const uint8_t *bytes, int64_t len, int32
   }
   top(empty, per_unit);
   m.empty_list = empty;
+  build_bounds(m);
   return CICU_GMODEL_OK;
 }
 
@@ -524,6 +719,7 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
   Workspace &w = tls;
   w.top.resize(((size_t)n + 1) * (size_t)beam);
   w.count.assign((size_t)n + 1, 0);
+  w.keys_seen.assign((size_t)n + 1, 0);
   w.best.assign((size_t)n + 1, -std::numeric_limits<float>::infinity());
   w.parent.clear();
   w.graph.clear();
@@ -531,11 +727,22 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
   const uint8_t *pool = m.pool.data();
   Hyp *top = w.top.data();
   int32_t *counts = w.count.data();
+  uint64_t *keys_seen = w.keys_seen.data();
   float *best = w.best.data();
-  uint32_t pushes = 1;
+  // Ranks: expansion * rank_stride + place of the graphone among those tried, in the
+  // reference's push order.
+  uint64_t expansions = 0;
+  const uint64_t stride = m.rank_stride;
   if (!to_latin && w.bound_model != m.id) {
     w.empty_bound.assign(m.s_count, std::numeric_limits<float>::quiet_NaN());
     w.bound_model = m.id;
+  }
+  if (w.seen_model != m.id) {
+    w.seen.assign(m.g_count, 0);
+    w.seen_epoch = 0;
+    w.memo.assign(Workspace::kMemo, Workspace::Memo{0, 0, {-1, -1, -1}});
+    w.walk_stamp = 0;
+    w.seen_model = m.id;
   }
 
   top[0] = Hyp{m.start, 0, kFNVOffset, 0, 0, -1, -1, -1, false};
@@ -551,56 +758,211 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
     }
     return h.node;
   };
-  // Extends `from` (whose back-off chain is in `chain`, node `from_node`) by graphone g into
-  // bucket `pos`. The reference's bucket admits sc >= best - width; the prune keeps the best.
-  auto push = [&](int32_t pos, const Hyp &from, int32_t from_node, int32_t g, bool empty)
-                  __attribute__((always_inline)) {
-    uint32_t ns;
-    float lp = chain.step(m, (uint32_t)g, ns);
+  // Extends `from` (node `from_node`) by graphone g of step log-probability lp and next state
+  // ns into bucket `pos`, with rank r. The reference's bucket admits sc >= best - width; the
+  // prune keeps the best.
+  auto push = [&](int32_t pos, const Hyp &from, int32_t from_node, int32_t g, float lp, uint32_t ns,
+                  uint64_t r, bool empty) __attribute__((always_inline)) {
     float sc = from.score + lp;
     float &b = best[pos];
     if (sc < b - kWidth) return;
     if (sc > b) b = sc;
-    uint32_t r = pushes++;
     int32_t &k = counts[pos];
     Hyp *items = top + (size_t)pos * beam;
-    if (k == beam && !(sc > items[beam - 1].score)) return;
+    if (k == beam && !before(sc, r, items[beam - 1])) return;
     uint64_t h = from.hash;
     uint32_t a, e;
     if (to_latin) { a = m.lat_off[g]; e = m.heb_off[g + 1]; }
     else { a = m.heb_off[g]; e = m.lat_off[g]; }
     for (uint32_t i = a; i < e; i++) h = (h ^ (uint64_t)pool[i]) * kFNVPrime;
-    offer(items, k, beam, Hyp{ns, sc, h, r, r, from_node, g, -2, empty});
+    offer(items, k, beam, keys_seen[pos], Hyp{ns, sc, h, r, r, from_node, g, -2, empty});
   };
-  // Whether no hypothesis scoring `reach` or less can enter bucket `pos` any more (neither
-  // the width cut nor the last of a full bucket ever goes down).
+  // Whether no hypothesis scoring `reach` or less, ranked after everything in bucket `pos`,
+  // can enter it any more (neither the width cut nor the last of a full bucket ever goes down).
   auto closed = [&](int32_t pos, float reach) {
     return reach < best[pos] - kWidth ||
            (counts[pos] == beam && !(reach > top[(size_t)pos * beam + beam - 1].score));
   };
+  // The same for a hypothesis of any rank.
+  auto closed_any_rank = [&](int32_t pos, float reach) {
+    return reach < best[pos] - kWidth ||
+           (counts[pos] == beam && reach < top[(size_t)pos * beam + beam - 1].score);
+  };
   // The pruned bucket `pos` in w.hyps.
   auto prune = [&](int32_t pos) {
     take(top + (size_t)pos * beam, counts[pos], best[pos] - kWidth, w.hyps);
+  };
+  // Expanding a hypothesis by candidate lists (Hebrew → Latin: the graphones of the unit at
+  // pos, the one-unit ones landing at pos + 1 and the longer ones at pos + their length;
+  // Latin → Hebrew: the lists of the chunks of 1-3 letters at pos, and the letter-less list).
+  // The pushes are those of the reference in another order, each with the rank of its place
+  // there:
+  //  1. the bounds: per list the best of (its best row value at each back-off level + the
+  //     weight before it) and (its best unigram + all the weights); a list whose bound cannot
+  //     enter its bucket is skipped, and the hypothesis when all are (every push would be
+  //     turned away);
+  //  2. the candidates found in a row of the back-off chain (first level first; the step
+  //     value is that row's), read from the key table;
+  //  3. the others, whose step value is the unigram one plus all the weights, in list order,
+  //     until the best unigram value left in the list cannot enter.
+  const cicu_gmodel::KeyTable &kt = key_table(m, to_latin);
+  // Step 1's walk: fills w.level_acc and w.level_range for the `nk` keys (where `active`),
+  // `bounds` and `acc0` (all the weights); returns the depth of the chain.
+  auto walk = [&](uint32_t state, int nk, const uint32_t *keys, const bool *active, float *bounds,
+                  float &acc0) {
+    size_t depth = 0;
+    float acc = 0;
+    for (int k = 0; k < nk; k++) bounds[k] = -std::numeric_limits<float>::infinity();
+    for (uint32_t s = state; s != 0; s = m.bs[s]) {
+      if (w.level_acc.size() <= depth) {
+        w.level_acc.resize(depth * 2 + 8);
+        w.level_range.resize((depth * 2 + 8) * 3);
+      }
+      w.level_acc[depth] = acc;
+      const cicu_gmodel::KeyRange *lo = kt.ranges.data() + kt.off[s], *hi = kt.ranges.data() + kt.off[s + 1];
+      if (hi - lo > 8) {
+        Workspace::Memo &mm = w.memo[s & (Workspace::kMemo - 1)];
+        if (mm.state != s || mm.stamp != w.walk_stamp) {
+          mm.state = s;
+          mm.stamp = w.walk_stamp;
+          for (int k = 0; k < nk; k++) {
+            const cicu_gmodel::KeyRange *p = std::lower_bound(
+                lo, hi, keys[k], [](const cicu_gmodel::KeyRange &x, uint32_t key) { return x.key < key; });
+            mm.range[k] = active[k] && p < hi && p->key == keys[k] ? p - kt.ranges.data() : -1;
+          }
+        }
+        for (int k = 0; k < nk; k++) {
+          int64_t ri = mm.range[k];
+          w.level_range[depth * 3 + k] = ri;
+          if (ri >= 0) bounds[k] = std::max(bounds[k], acc + kt.ranges[ri].best);
+        }
+        acc += m.bw[s];
+        depth++;
+        continue;
+      }
+      // Keys are in increasing order: one pass over a short list.
+      const cicu_gmodel::KeyRange *p = lo;
+      for (int k = 0; k < nk; k++) {
+        while (p < hi && p->key < keys[k]) p++;
+        if (active[k] && p < hi && p->key == keys[k]) {
+          w.level_range[depth * 3 + k] = p - kt.ranges.data();
+          bounds[k] = std::max(bounds[k], acc + p->best);
+        } else {
+          w.level_range[depth * 3 + k] = -1;
+        }
+      }
+      acc += m.bw[s];
+      depth++;
+    }
+    acc0 = acc;
+    for (int k = 0; k < nk; k++) bounds[k] = std::max(bounds[k], acc0 + kt.uni[keys[k]]);
+    return depth;
+  };
+  // A new set of keys for `walk` (its memo entries go stale).
+  auto new_keys = [&]() {
+    if (++w.walk_stamp == 0) {
+      for (Workspace::Memo &mm : w.memo) mm.stamp = 0;
+      w.walk_stamp = 1;
+    }
+  };
+  auto next_epoch = [&]() {
+    if (++w.seen_epoch == 0) {
+      std::fill(w.seen.begin(), w.seen.end(), 0);
+      w.seen_epoch = 1;
+    }
+    return w.seen_epoch;
+  };
+  auto unigram = [&](int32_t g, float acc0, uint32_t &ns) __attribute__((always_inline)) {
+    if (m.uni_has[g]) {
+      ns = m.uni_next[g];
+      return acc0 + m.uni_lp[g];
+    }
+    ns = 0;
+    return acc0 - 30;
+  };
+  // A Latin → Hebrew list: its key, bucket (or -1: no list), graphones and their suffix bounds,
+  // and the rank of its first graphone after the expansion's base.
+  struct List {
+    uint32_t key;
+    int32_t target;
+    const int32_t *graphones;
+    uint32_t size;
+    const float *suffix;
+    uint64_t rank;
+  };
+  auto expand_latin = [&](Hyp &h, int nk, const List *lists, bool empty) {
+    uint32_t keys[3];
+    bool active[3];
+    float bounds[3], acc0;
+    for (int k = 0; k < nk; k++) {
+      keys[k] = lists[k].key;
+      active[k] = lists[k].target >= 0;
+    }
+    size_t depth = walk(h.state, nk, keys, active, bounds, acc0);
+    bool open[3] = {false, false, false}, some = false;
+    for (int k = 0; k < nk; k++) {
+      open[k] = active[k] && !closed(lists[k].target, h.score + bounds[k]);
+      some |= open[k];
+    }
+    if (!some) return;
+    int32_t hn = node_of(h);
+    const uint64_t base = ++expansions * stride;
+    const uint32_t epoch = next_epoch();
+    uint32_t *seen = w.seen.data();
+    for (size_t d = 0; d < depth; d++) {
+      for (int k = 0; k < nk; k++) {
+        int64_t ri = w.level_range[d * 3 + k];
+        if (ri < 0) continue;
+        const Entry *e = kt.entries.data() + kt.ranges[ri].begin;
+        const Entry *ee = kt.entries.data() + kt.ranges[ri + 1].begin;
+        for (; e < ee; e++) {
+          uint32_t g = e->g;
+          if (seen[g] == epoch) continue;
+          seen[g] = epoch;
+          int32_t j = m.latin_pos[g];
+          if (!open[k] || j < 0) continue;
+          push(lists[k].target, h, hn, (int32_t)g, w.level_acc[d] + e->lp, e->next,
+               base + lists[k].rank + (uint64_t)j, empty);
+        }
+      }
+    }
+    for (int k = 0; k < nk; k++) {
+      if (!open[k]) continue;
+      const List &l = lists[k];
+      for (uint32_t j = 0; j < l.size; j++) {
+        int32_t g = l.graphones[j];
+        if (seen[g] == epoch) continue;
+        if (closed_any_rank(l.target, h.score + acc0 + l.suffix[j])) break;
+        uint32_t ns;
+        float lp = unigram(g, acc0, ns);
+        push(l.target, h, hn, g, lp, ns, base + l.rank + j, empty);
+      }
+    }
   };
   // Letter-less graphones after each hypothesis not already after one (Latin → Hebrew), then
   // the reference's second prune of the pruned hypotheses followed by the new ones.
   auto push_empty = [&](int32_t pos) {
     Hyp *items = top + (size_t)pos * beam;
     counts[pos] = 0;
+    keys_seen[pos] = 0;
     for (Hyp &h : w.hyps) {
-      h.rank = pushes++;
+      h.rank = ++expansions * stride;
       node_of(h);
       items[counts[pos]++] = h;  // sorted, distinct, at most beam
+      keys_seen[pos] |= key_bit(h);
     }
+    new_keys();
+    const List empty = {kLatinChunks, pos, m.empty_list.data(), (uint32_t)m.empty_list.size(),
+                        m.empty_suffix.data(), 0};
     for (size_t i = 0; i < w.hyps.size(); i++) {
-      const Hyp &h = w.hyps[i];
+      Hyp &h = w.hyps[i];
       if (h.after_empty) continue;
       // No extension scores above h.score + bound; skip h when that cannot enter.
       float bound = w.empty_bound[h.state];
       bool known = bound == bound;
       if (known && closed(pos, h.score + bound)) continue;
-      chain.build(m, h.state);
       if (!known) {
+        chain.build(m, h.state);
         bound = -std::numeric_limits<float>::infinity();
         for (int32_t g : m.empty_list) {
           uint32_t ns;
@@ -609,19 +971,28 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
         w.empty_bound[h.state] = bound;
         if (closed(pos, h.score + bound)) continue;
       }
-      for (int32_t g : m.empty_list) push(pos, h, h.node, g, true);
+      expand_latin(h, 1, &empty, true);
     }
     prune(pos);
   };
 
+  uint32_t keys[3];
+  int32_t targets[3];
+  float bounds[3];
   for (int32_t pos = 0; pos < n; pos++) {
     if (counts[pos] == 0) continue;
     prune(pos);
     if (!to_latin) push_empty(pos);
+    int nk = 0;
+    uint64_t far = 0;  // bit k: a longer graphone lands at pos + k (k < 64)
+    bool far_unknown = false;  // one lands at pos + 64 or more
+    List lists[3];
     if (to_latin) {
-      // The graphones whose Hebrew side is the input at pos, in list order.
+      // Hebrew → Latin: the graphones whose Hebrew side is the input at pos, in list order, with their
+      // places in the list.
       w.cand.clear();
       uint8_t u = input[pos];
+      bool near = false;
       if (u < kUnits) {
         for (uint32_t j = m.unit_off[u]; j < m.unit_off[u + 1]; j++) {
           int32_t g = m.unit_list[j];
@@ -633,31 +1004,119 @@ int32_t cicu_gmodel_decode(const cicu_gmodel *mp, const uint8_t *input, int32_t 
             for (uint32_t k = 1; k < hl; k++)
               if (input[pos + k] != hs[k]) { same = false; break; }
             if (!same) continue;
+            if (hl < 64) far |= 1ULL << hl; else far_unknown = true;
+          } else {
+            near = true;
           }
           w.cand.push_back(g);
           w.cand.push_back((int32_t)hl);
+          w.cand.push_back((int32_t)j);
         }
       }
       if (w.cand.empty()) continue;
+      keys[0] = u;
+      keys[1] = u + kUnits;
+      targets[0] = near ? pos + 1 : -1;
+      targets[1] = far || far_unknown ? 0 : -1;
+      nk = 2;
+    } else {
+      // Latin → Hebrew: the lists of the chunks at pos, in the reference's order.
+      int idx = 0, base = 0, span = 1;
+      for (int32_t len = 1; len <= 3 && pos + len <= n; len++) {
+        uint8_t c = input[pos + len - 1];
+        if (c < 'a' || c > 'z') break;
+        idx = idx * 26 + (c - 'a');
+        base += span;
+        span *= 26;
+        int slot = base - 1 + idx;
+        uint32_t a = m.latin_off[slot], e = m.latin_off[slot + 1];
+        if (a < e)  // only the lists with graphones (keys stay in increasing order)
+          lists[nk++] = List{(uint32_t)slot, pos + len, m.latin_list.data() + a, e - a, m.latin_suffix.data() + a,
+                             (uint64_t)(len - 1) * m.max_latin_list};
+      }
+      if (nk == 0) continue;
+      new_keys();
+      for (size_t i = 0; i < w.hyps.size(); i++) expand_latin(w.hyps[i], nk, lists, false);
+      continue;
     }
+    new_keys();
+    // Whether every bucket the longer graphones land in is closed for `reach`.
+    auto far_closed = [&](float reach, bool any_rank) {
+      if (far_unknown) return false;
+      for (uint64_t r = far; r; r &= r - 1) {
+        int32_t to = pos + __builtin_ctzll(r);
+        if (!(any_rank ? closed_any_rank(to, reach) : closed(to, reach))) return false;
+      }
+      return true;
+    };
     for (size_t i = 0; i < w.hyps.size(); i++) {
       Hyp &h = w.hyps[i];
+      const bool active[2] = {targets[0] >= 0, targets[1] >= 0};
+      float acc0;
+      size_t depth = walk(h.state, nk, keys, active, bounds, acc0);
+      bool open[3] = {false, false, false};
+      bool some = false;
+      for (int k = 0; k < nk; k++) {
+        if (targets[k] < 0) continue;
+        float reach = h.score + bounds[k];
+        open[k] = k == 1 ? !far_closed(reach, false) : !closed(targets[k], reach);
+        some |= open[k];
+      }
+      if (!some) continue;
       int32_t hn = node_of(h);
-      chain.build(m, h.state);
-      if (to_latin) {
+      const uint64_t base = ++expansions * stride;
+      const uint32_t epoch = next_epoch();
+      uint32_t *seen = w.seen.data();
+      // 2. Candidates in the rows of the chain.
+      for (size_t d = 0; d < depth; d++) {
+        for (int k = 0; k < nk; k++) {
+          int64_t ri = w.level_range[d * 3 + k];
+          if (ri < 0) continue;
+          const Entry *e = kt.entries.data() + kt.ranges[ri].begin;
+          const Entry *ee = kt.entries.data() + kt.ranges[ri + 1].begin;
+          for (; e < ee; e++) {
+            uint32_t g = e->g;
+            if (seen[g] == epoch) continue;
+            seen[g] = epoch;
+            int32_t j = m.unit_pos[g];
+            if (!open[k] || j < 0) continue;
+            uint32_t hl = m.heb_len(g);
+            if (hl >= 2) {
+              if (pos + (int64_t)hl > n) continue;
+              const uint8_t *hs = m.heb(g);
+              bool same = true;
+              for (uint32_t q = 1; q < hl; q++)
+                if (input[pos + q] != hs[q]) { same = false; break; }
+              if (!same) continue;
+            }
+            push(pos + (int32_t)hl, h, hn, (int32_t)g, w.level_acc[d] + e->lp, e->next, base + (uint64_t)j, false);
+          }
+        }
+      }
+      // 3. The others, at their unigram values.
+      {
         const int32_t *c = w.cand.data(), *ce = c + w.cand.size();
-        for (; c < ce; c += 2) push(pos + c[1], h, hn, c[0], false);
-      } else {
-        int idx = 0, base = 0, span = 1;
-        for (int32_t len = 1; len <= 3 && pos + len <= n; len++) {
-          uint8_t c = input[pos + len - 1];
-          if (c < 'a' || c > 'z') break;
-          idx = idx * 26 + (c - 'a');
-          base += span;
-          span *= 26;
-          int slot = base - 1 + idx;
-          for (uint32_t j = m.latin_off[slot]; j < m.latin_off[slot + 1]; j++)
-            push(pos + len, h, hn, m.latin_list[j], false);
+        for (; c < ce; c += 3) {
+          int32_t g = c[0], hl = c[1], j = c[2];
+          if (seen[g] == epoch) continue;
+          if (hl == 1) {
+            if (!open[0]) continue;
+            if (closed_any_rank(pos + 1, h.score + acc0 + m.unit_suffix_one[j])) {
+              open[0] = false;
+              if (!open[1]) break;
+              continue;
+            }
+          } else {
+            if (!open[1]) continue;
+            if (far_closed(h.score + acc0 + m.unit_suffix_long[j], true)) {
+              open[1] = false;
+              if (!open[0]) break;
+              continue;
+            }
+          }
+          uint32_t ns;
+          float lp = unigram(g, acc0, ns);
+          push(pos + hl, h, hn, g, lp, ns, base + (uint64_t)(j - m.unit_off[input[pos]]), false);
         }
       }
     }

@@ -39,13 +39,48 @@ enum HebrewLetters {
   /// Hebrew text of model units with final forms at the end. A final p sound keeps the
   /// ordinary פ, as Israeli spelling of foreign names does (טראמפ, פיליפ).
   static func text(_ units: some Collection<UInt8>, geresh: GereshStyle, finalP: Bool = false) -> String {
-    var s = String.UnicodeScalarView()
+    // UTF-8 written directly: every letter is U+05D0…U+05EA (two bytes, D7 xx).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(units.count * 3)
+    let last = units.count - 1
     for (i, u) in units.enumerated() {
       let base = u > 22 ? u - 22 : u
       guard base >= 1 && base <= 22 else { continue }
-      if i == units.count - 1, !(finalP && base == 17), let f = finalOf[base] { s.append(f) } else { s.append(letters[Int(base) - 1]) }
-      if u > 22 { s.append(geresh == .apostrophe ? "'" : "\u{05F3}") }
+      let v = codePoint(base, final: i == last && !(finalP && base == 17))
+      bytes.append(0xD7)
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+      if u > 22 {
+        if geresh == .apostrophe { bytes.append(0x27) } else { bytes.append(0xD7); bytes.append(0xB3) }
+      }
     }
-    return String(s)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The code point of unit `base` (1–22; `letters`), or of its final form (`finalOf`).
+  @inline(__always) static func codePoint(_ base: UInt8, final: Bool) -> UInt32 {
+    switch base {
+    case 1: return 0x05D0
+    case 2: return 0x05D1
+    case 3: return 0x05D2
+    case 4: return 0x05D3
+    case 5: return 0x05D4
+    case 6: return 0x05D5
+    case 7: return 0x05D6
+    case 8: return 0x05D7
+    case 9: return 0x05D8
+    case 10: return 0x05D9
+    case 11: return final ? 0x05DA : 0x05DB
+    case 12: return 0x05DC
+    case 13: return final ? 0x05DD : 0x05DE
+    case 14: return final ? 0x05DF : 0x05E0
+    case 15: return 0x05E1
+    case 16: return 0x05E2
+    case 17: return final ? 0x05E3 : 0x05E4
+    case 18: return final ? 0x05E5 : 0x05E6
+    case 19: return 0x05E7
+    case 20: return 0x05E8
+    case 21: return 0x05E9
+    default: return 0x05EA
+    }
   }
 }

@@ -133,26 +133,74 @@ public struct Transliterator: Sendable {
     guard count > 0 else { return [] }
     guard let model else { return [TransliterationCandidate(text: transliterate(name), score: 1)] }
     // Split into tokens and separators; transliterate tokens, keep separators.
-    var combos: [(text: String, logScore: Float)] = [("", 0)]
+    var options: [[(String, Float)]] = []
     for piece in Transliterator.pieces(name) {
-      let options: [(String, Float)]
       if piece.isWord {
         let c = tokenCandidates(piece.text, model: model, count: count)
-        options = c.isEmpty ? [(String(piece.text), Float(0))] : c
+        options.append(c.isEmpty ? [(String(piece.text), Float(0))] : c)
       } else {
-        options = [(String(piece.text), Float(0))]
+        options.append([(String(piece.text), Float(0))])
       }
-      var next: [(text: String, logScore: Float)] = []
-      next.reserveCapacity(combos.count * options.count)
-      for a in combos { for o in options { next.append((a.text + o.0, a.logScore + o.1)) } }
+    }
+    // The best combinations, piece by piece: the text of a combination is its parent's text
+    // followed by its option's text, made only for ties and for the results.
+    var levels: [[Combination]] = []
+    levels.reserveCapacity(options.count)
+    var previous = 1  // one empty combination before the first piece
+    for (l, o) in options.enumerated() {
+      var next: [Combination] = []
+      next.reserveCapacity(previous * o.count)
+      for a in 0..<previous {
+        let base: Float = l == 0 ? 0 : levels[l - 1][a].logScore
+        for (k, option) in o.enumerated() {
+          next.append(Combination(parent: Int32(a), option: Int32(k), logScore: base + option.1))
+        }
+      }
       if next.count > count {
-        next.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
+        Transliterator.sortCombinations(&next, below: levels, options)
         next.removeSubrange(count...)
       }
-      combos = next
+      previous = next.count
+      levels.append(next)
     }
-    combos.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.text < $1.text }
-    return combos.prefix(count).map { TransliterationCandidate(text: $0.text, score: Double(expf($0.logScore))) }
+    guard var last = levels.popLast() else { return [TransliterationCandidate(text: "", score: 1)] }
+    Transliterator.sortCombinations(&last, below: levels, options)
+    return last.prefix(count).map {
+      TransliterationCandidate(
+        text: Transliterator.text(of: $0, below: levels, options), score: Double(expf($0.logScore)))
+    }
+  }
+
+  /// Sorts combinations of one piece best first: by score, then by text.
+  private static func sortCombinations(
+    _ c: inout [Combination], below levels: [[Combination]], _ options: [[(String, Float)]]
+  ) {
+    c.sort { a, b in
+      a.logScore != b.logScore
+        ? a.logScore > b.logScore : text(of: a, below: levels, options) < text(of: b, below: levels, options)
+    }
+  }
+
+  /// The text of a combination of piece `levels.count` (its parents in `levels`).
+  private static func text(of c: Combination, below levels: [[Combination]], _ options: [[(String, Float)]]) -> String {
+    var picks = [Int](repeating: 0, count: levels.count + 1)
+    picks[levels.count] = Int(c.option)
+    var i = Int(c.parent)
+    for l in stride(from: levels.count - 1, through: 0, by: -1) {
+      picks[l] = Int(levels[l][i].option)
+      i = Int(levels[l][i].parent)
+    }
+    var t = ""
+    for (l, k) in picks.enumerated() { t += options[l][k].0 }
+    return t
+  }
+
+  /// One combination of token candidates: its parent among the previous piece's kept
+  /// combinations, its option of this piece, and the summed log score.
+  private struct Combination {
+    var parent: Int32
+    var option: Int32
+    var logScore: Float
   }
 
   /// Candidates of one token from the model (or the other-script transform).
@@ -234,7 +282,7 @@ public struct Transliterator: Sendable {
     let scalars = name.unicodeScalars
     while i < name.endIndex {
       let s = scalars[i]
-      let sep = s.properties.isWhitespace || s == "-" || s == "\u{05BE}" || s == ","
+      let sep = Transliterator.isWhitespace(s) || s == "-" || s == "\u{05BE}" || s == ","
       if let w = inWord, w == sep {
         out.append(Piece(text: name[start..<i], isWord: w))
         start = i
@@ -244,6 +292,15 @@ public struct Transliterator: Sendable {
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
+  }
+
+  /// `s.properties.isWhitespace`, without the property lookup for ASCII and for U+0100–U+167F
+  /// (Hebrew among them), which hold no White_Space character but the ASCII ones.
+  @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    if v >= 0x100 && v < 0x1680 { return false }
+    return s.properties.isWhitespace
   }
 
   // MARK: Running text
@@ -521,12 +578,19 @@ final class TokenCache: Sendable {
     let token: Substring
     let count: Int
 
-    static func == (a: Key, b: Key) -> Bool { a.count == b.count && a.token.utf8.elementsEqual(b.token.utf8) }
+    static func == (a: Key, b: Key) -> Bool {
+      guard a.count == b.count else { return false }
+      var x = a.token, y = b.token
+      return x.withUTF8 { p in
+        y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+      }
+    }
 
     func hash(into hasher: inout Hasher) {
       hasher.combine(count)
       var h: UInt64 = 0xCBF2_9CE4_8422_2325
-      for b in token.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+      var t = token
+      t.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
       hasher.combine(h)
     }
   }

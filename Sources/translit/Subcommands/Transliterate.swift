@@ -189,6 +189,16 @@ extension TranslitCommand {
 /// Appends `s` as a JSON string literal, byte for byte what `jsonString(_:)` writes.
 fileprivate func appendJSONString(_ s: String, to out: inout [UInt8]) {
   out.append(0x22)
+  // Most text needs no escape: one copy.
+  let copied = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+    for c in b where c < 0x20 || c == 0x22 || c == 0x5C { return false }
+    out.append(contentsOf: b)
+    return true
+  }
+  if copied == true {
+    out.append(0x22)
+    return
+  }
   for b in s.utf8 {
     switch b {
     case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -221,18 +231,27 @@ fileprivate func cpuMilliseconds() -> Double {
 
 fileprivate func formatScore(_ s: Double) -> String {
   let r = (s * 1_000_000).rounded() / 1_000_000
-  return r == 0 && s > 0 ? "\(s)" : "\(r)"
+  return r == 0 && s > 0 ? s.description : r.description
 }
 
 
 extension String {
   fileprivate var trimmingSpaces: String {
     let s = unicodeScalars
-    guard let a = s.firstIndex(where: { !$0.properties.isWhitespace }),
-      let b = s.lastIndex(where: { !$0.properties.isWhitespace })
+    guard let a = s.firstIndex(where: { !isSpace($0) }), let b = s.lastIndex(where: { !isSpace($0) })
     else { return "" }
+    if a == s.startIndex && s.index(after: b) == s.endIndex { return self }
     return String(s[a...b])
   }
+}
+
+/// `s.properties.isWhitespace`, without the property lookup for ASCII and for U+0100–U+167F
+/// (Hebrew among them), which hold no White_Space character.
+@inline(__always) fileprivate func isSpace(_ s: Unicode.Scalar) -> Bool {
+  let v = s.value
+  if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+  if v >= 0x100 && v < 0x1680 { return false }
+  return s.properties.isWhitespace
 }
 
 /// Lines of a file or standard input (`-`), newline stripped, invalid UTF-8 repaired.

@@ -106,6 +106,13 @@ struct GraphoneDecoderEquivalenceTests {
     SyntheticModel.Shape(seed: 3, order: 4, graphones: 120, states: 900, units: 10, letters: 8, shuffledStates: true),
     SyntheticModel.Shape(seed: 4, order: 6, graphones: 80, states: 2_000, units: 5, letters: 5, shuffledStates: true),
     SyntheticModel.Shape(seed: 7, order: 3, graphones: 200, states: 150, units: 4, letters: 5, maxRow: 120),
+    // Log-probabilities in steps of 0.5: many exactly equal scores, so the order of ties
+    // (the reference's push order) decides; long rows with many keys per state.
+    SyntheticModel.Shape(seed: 11, order: 3, graphones: 150, states: 300, units: 4, letters: 3, maxRow: 60, quantized: true),
+    SyntheticModel.Shape(
+      seed: 12, order: 5, graphones: 400, states: 3_000, units: 10, letters: 6, shuffledStates: true, maxRow: 40,
+      quantized: true),
+    SyntheticModel.Shape(seed: 13, order: 2, graphones: 60, states: 40, units: 2, letters: 2, maxRow: 30, quantized: true),
   ])
   func syntheticModels(_ shape: SyntheticModel.Shape) throws {
     let bytes = SyntheticModel.bytes(shape)
@@ -239,7 +246,11 @@ enum SyntheticModel {
     var shuffledStates = false
     /// Entries per state at most (the decoder indexes long rows differently).
     var maxRow = 8
-    var testDescription: String { "order \(order), \(graphones) graphones, \(states) states" }
+    /// Log-probabilities and back-off weights rounded to multiples of 0.5 (exact ties).
+    var quantized = false
+    var testDescription: String {
+      "order \(order), \(graphones) graphones, \(states) states\(quantized ? ", quantized" : "")"
+    }
   }
 
   /// Unit ids used: letters 1… and, every fourth, a letter with geresh.
@@ -260,6 +271,8 @@ enum SyntheticModel {
     }
     mutating func state(_ weight: Float, _ backoff: Int) { f32(weight); u32(UInt32(backoff)) }
     mutating func entry(_ s: Int, _ g: Int, _ lp: Float, _ next: Int) { u32(UInt32(s)); u32(UInt32(g)); f32(lp); u32(UInt32(next)) }
+    var quantized = false
+    func value(_ x: Float) -> Float { quantized ? (x * 2).rounded() / 2 : x }
   }
 
   static func bytes(_ shape: Shape) -> [UInt8] {
@@ -298,11 +311,12 @@ enum SyntheticModel {
     }
     for i in stride(from: entries.count - 1, to: 0, by: -1) { entries.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
     var w = Writer()
+    w.quantized = shape.quantized
     w.header(order: shape.order, graphones: graphones.count, states: shape.states, entries: entries.count,
              start: shape.states > 1 ? id[1] : 0)
     for (h, l) in graphones { w.graphone(h, l) }
-    for s in 0..<shape.states { w.state(s == 0 ? 0 : rng.float(-2, 0.5), backoff[s]) }
-    for e in entries { w.entry(e.0, e.1, e.2, e.3) }
+    for s in 0..<shape.states { w.state(s == 0 ? 0 : w.value(rng.float(-2, 0.5)), backoff[s]) }
+    for e in entries { w.entry(e.0, e.1, w.value(e.2), e.3) }
     return w.bytes
   }
 }
