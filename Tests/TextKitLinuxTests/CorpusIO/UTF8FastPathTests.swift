@@ -187,6 +187,8 @@ struct UTF8FastPathTests {
         #expect(scan.firstNFCUnstable == offset, "mark \(mark.unicodeScalars.first!.value) at \(at)")
         #expect(scan.end == bytes.count && scan.badLength == 0)
       }
+    }
+  }
 
   @Test("the validator finds the first ill-formed sequence of Hebrew-heavy text where Swift's decoder does")
   func validatorAgreesWithSwiftOnTwoByteText() throws {
