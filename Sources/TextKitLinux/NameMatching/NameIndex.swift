@@ -96,6 +96,8 @@ public struct NameIndex: Sendable {
   /// The best `top` entries for `query`, best first.
   ///
   /// - Parameters:
+  ///   - query: the name to look up, in any script.
+  ///   - top: how many results at most.
   ///   - shortlist: how many signature-nearest entries are scored in full (default
   ///     ``defaultShortlist``).
   ///   - script: if given, only entries whose name is in this script are considered.

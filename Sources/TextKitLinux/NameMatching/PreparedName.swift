@@ -42,8 +42,10 @@ public struct PreparedName: Sendable {
 
   /// Folds `name` for matching.
   ///
-  /// - Parameter hebrewPrefixes: also consider Hebrew tokens without their prefix letters
-  ///   (בבאקו as באקו); the name-matching default.
+  /// - Parameters:
+  ///   - name: the name in any script, with or without titles ("הרב זמיר איסייב").
+  ///   - hebrewPrefixes: also consider Hebrew tokens without their prefix letters
+  ///     (בבאקו as באקו); the name-matching default.
   public init(_ name: String, hebrewPrefixes: Bool = true) {
     self.init(name, hebrewPrefixes: hebrewPrefixes, signature: true)
   }
