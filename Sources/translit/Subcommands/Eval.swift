@@ -112,7 +112,7 @@ extension TranslitCommand {
         // Calibration: random non-matching pairs from the pool and the hardest wrong candidates.
         var random: [Double] = []
         if !p.isEmpty {
-          var rng = SplitMix(seed: 7)
+          var rng = SplitMix64(seed: 7)
           for pair in q {
             let other = p[Int(rng.next() % UInt64(p.count))]
             random.append(matcher.match(pair.he, other.en).score)
@@ -138,18 +138,6 @@ extension TranslitCommand {
   }
 }
 
-/// A tiny deterministic generator so the calibration sample is reproducible.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// A duration in whole microseconds.
 func micros(_ d: Duration) -> Int {

@@ -18,7 +18,7 @@ struct MappedInputTests {
   /// Random lines over ASCII, Hebrew with points, decomposed Latin, Cyrillic, emoji, CRLF,
   /// odd spaces and lines longer than the chunk.
   static func corpus(seed: UInt64, lines: Int) -> [UInt8] {
-    var rng = UTF8FastPathTests.SplitMix(state: seed)
+    var rng = SplitMix64(seed: seed)
     let pieces = [
       "plain words ", "שלום עולם ", "\u{5D1}\u{5B8}\u{5B4}", "cafe\u{301} ", "caf\u{E9} ", "Исаев ",
       "\u{1F600}\u{200D}\u{1F466} ", "\r\n", "\u{A0}", "\u{2028}", "x", "\u{FB2A}", "ﬁ", "\"quoted\" ",

@@ -6,18 +6,6 @@ import Testing
 /// skipped when the scan shows they have nothing to do, pieces written from the read buffer.
 @Suite("UTF-8 fast path")
 struct UTF8FastPathTests {
-  /// Deterministic generator (SplitMix64), so a failure can be reproduced.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Reference NFC of the whole text at once, through ICU's UTF-16 API (not the UTF-8 path).
   static func nfc(_ s: String) throws -> String { try ICUNormalizer.instance(.nfc).normalize(s) }
 
@@ -143,7 +131,7 @@ struct UTF8FastPathTests {
 
   @Test("one-pass scan agrees with the UTF-8 validator and counts lines")
   func scanAgreesWithValidator() throws {
-    var rng = SplitMix(state: 7)
+    var rng = SplitMix64(seed: 7)
     let pool: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0xC3, 0xA9, 0xD7, 0x90, 0xE2, 0x80, 0xA8, 0xC2, 0x85, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xED, 0xA0]
     for _ in 0..<3000 {
       let bytes = (0..<Int.random(in: 0..<90, using: &rng)).map { _ in
@@ -192,7 +180,7 @@ struct UTF8FastPathTests {
 
   @Test("the validator finds the first ill-formed sequence of Hebrew-heavy text where Swift's decoder does")
   func validatorAgreesWithSwiftOnTwoByteText() throws {
-    var rng = SplitMix(state: 11)
+    var rng = SplitMix64(seed: 11)
     // Mostly two-byte letters and ASCII (the validator's tight loop), with broken pieces.
     let pieces: [[UInt8]] = [
       [0xD7, 0x90], [0xD7, 0xA9], [0xD6, 0xBC], [0xD0, 0xB6], [0x20], [0x61], [0x0A], [0xE2, 0x80, 0x94],
@@ -256,7 +244,7 @@ struct UTF8FastPathTests {
     let second = TextNormalizer(profile: NormalizationProfile(steps: [.collapseWhitespace]))
     let alphabet = ["a", "bc", " ", "  ", "\t", "\n", ",", ".", "'", "!", "-", "(", ")", "_", "{", "$", "+", "<",
                     "ש", "ג׳", "ח״כ", "\u{2026}", "\u{2019}", "o'b", "caf\u{E9}", "1", "\u{A0}"]
-    var rng = SplitMix(state: 42)
+    var rng = SplitMix64(seed: 42)
     for _ in 0..<2000 {
       let s = (0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
       var fs = NormalizationStatistics()

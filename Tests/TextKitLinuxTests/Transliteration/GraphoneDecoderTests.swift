@@ -91,7 +91,7 @@ struct GraphoneDecoderEquivalenceTests {
 
   @Test func shippedModelStepsMatch() throws {
     let (c, r) = try #require(Self.shipped)
-    var rng = SplitMix(seed: 11)
+    var rng = SplitMix64(seed: 11)
     for _ in 0..<5_000 {
       let state = UInt32(rng.next() % 125_000), g = Int32(rng.next() % 1_000)
       let (a, na) = c.step(state, g)
@@ -119,7 +119,7 @@ struct GraphoneDecoderEquivalenceTests {
     let c = try GraphoneModel(bytes: bytes)
     let r = try ReferenceGraphoneModel(bytes: bytes)
     #expect(c.order == shape.order)
-    var rng = SplitMix(seed: shape.seed &+ 100)
+    var rng = SplitMix64(seed: shape.seed &+ 100)
     var nonEmpty = 0
     for i in 0..<150 {
       let n = 1 + Int(rng.next() % 9)
@@ -202,7 +202,7 @@ struct GraphoneModelDamageTests {
 
   @Test func corruptedBytesNeverCrash() throws {
     let good = SyntheticModel.bytes(.init(seed: 6, order: 3, graphones: 40, states: 30, units: 4, letters: 4))
-    var rng = SplitMix(seed: 9)
+    var rng = SplitMix64(seed: 9)
     var loaded = 0
     for _ in 0..<300 {
       var b = good
@@ -216,21 +216,6 @@ struct GraphoneModelDamageTests {
   }
 }
 
-/// A small deterministic generator (tests only).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func float(_ lo: Float, _ hi: Float) -> Float {
-    lo + (hi - lo) * Float(next() >> 40) / Float(1 << 24)
-  }
-}
 
 /// Random but valid TKGM v1 files (format in Scripts/train-translit).
 enum SyntheticModel {
@@ -276,7 +261,7 @@ enum SyntheticModel {
   }
 
   static func bytes(_ shape: Shape) -> [UInt8] {
-    var rng = SplitMix(seed: shape.seed)
+    var rng = SplitMix64(seed: shape.seed)
     // Graphones: 0 end, 1 start, then 1-2 Hebrew units with 0-3 Latin letters.
     var graphones: [([UInt8], [UInt8])] = [([], []), ([], [])]
     while graphones.count < shape.graphones {
@@ -339,5 +324,12 @@ struct GraphoneDecoderThreadTests {
     }
     #expect(results.count == 4)
     for r in results { #expect(r == serial) }
+  }
+}
+
+extension SplitMix64 {
+  /// A float in `lo..<hi` from the top 24 bits (the synthetic models' log-probabilities).
+  mutating func float(_ lo: Float, _ hi: Float) -> Float {
+    lo + (hi - lo) * Float(next() >> 40) / Float(1 << 24)
   }
 }
