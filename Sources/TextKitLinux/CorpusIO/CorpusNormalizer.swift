@@ -223,13 +223,17 @@ public struct CorpusNormalizer: Sendable {
     }
 
     if decision.encoding == .utf8 && onInvalid == .error, let file = (source as? FileSource)?.file,
-      file !== SystemFile.standardInput, let size = file.regularFileSize, size >= mappingThreshold
+      file !== SystemFile.standardInput, let size = file.regularFileSize, size >= mappingThreshold,
+      // A file system that cannot map files is read the ordinary way below.
+      let mappedStart = try? MappedFileWindow(
+        file: file, offset: 0, count: Swift.min(size, Swift.max(mappingWindow, 4 * chunkSize + MappedFileWindow.pageSize)))
     {
       // A large regular file is scanned in place through a sliding memory mapping: no copy into
       // a read buffer, and lines that provably need no change go from the page cache straight
       // to the output. Same pieces (whole lines, or safe cuts of overlong ones) as below.
       let trackNFC = effectiveProfile.steps.contains(.form(.nfc))
       let shortcut = jsonField == nil && !repairVisualOrder && !decodeOnly
+      var firstWindow: MappedFileWindow? = mappedStart
       let page = MappedFileWindow.pageSize
       let windowSize = Swift.max(mappingWindow, 4 * chunkSize + page)
       func vanished() -> CorpusError {
@@ -240,8 +244,13 @@ public struct CorpusNormalizer: Sendable {
         let windowStart = position - position % page
         let windowEnd = Swift.min(size, windowStart + windowSize)
         let window: MappedFileWindow
-        do { window = try MappedFileWindow(file: file, offset: windowStart, count: windowEnd - windowStart) } catch {
-          throw CorpusError(error)
+        if let first = firstWindow {
+          window = first  // windowStart is 0
+          firstWindow = nil
+        } else {
+          do { window = try MappedFileWindow(file: file, offset: windowStart, count: windowEnd - windowStart) } catch {
+            throw CorpusError(error)
+          }
         }
         let n = windowEnd - windowStart
         var at = position - windowStart
