@@ -76,6 +76,7 @@ struct MappedInputTests {
   func combiningSequenceLongerThanTheWindow() throws {
     let text = "x\n" + "e" + String(repeating: "\u{301}", count: 5000) + "\nend\n"
     let input = try Self.temporaryFile(Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: (input as NSString).deletingLastPathComponent) }
     var job = CorpusNormalizer(profile: .nfc)
     job.chunkSize = 64
     job.mappingThreshold = 0
@@ -90,6 +91,7 @@ struct MappedInputTests {
   func byteOrderMark() throws {
     let text = Array("first\nsecond caf\u{E9}\n".utf8)
     let input = try Self.temporaryFile([0xEF, 0xBB, 0xBF] + text + [0xFF] + Array("\n".utf8))
+    defer { try? FileManager.default.removeItem(atPath: (input as NSString).deletingLastPathComponent) }
     var job = CorpusNormalizer(profile: .nfc)
     job.mappingThreshold = 0
     #expect {
@@ -136,6 +138,7 @@ struct MappedInputTests {
   func truncatedUnderTheMapping() throws {
     let page = MappedFileWindow.pageSize
     let input = try Self.temporaryFile([UInt8](repeating: 0x61, count: 4 * page))
+    defer { try? FileManager.default.removeItem(atPath: (input as NSString).deletingLastPathComponent) }
     let file = try SystemFile.openForReading(input)
     let window = try MappedFileWindow(file: file, offset: 0, count: 4 * page)
     #expect(try window.scanUTF8(0..<4 * page, allowTruncatedTail: false, trackNFC: true).end == 4 * page)
