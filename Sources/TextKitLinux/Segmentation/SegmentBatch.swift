@@ -19,17 +19,8 @@ extension ByteSegment {
   /// The segment of a C record.
   @inline(__always)
   init(_ r: cicu_word_segment) {
-    let kind: SegmentKind =
-      switch r.kind {
-      case 0: .word
-      case 1: .number
-      case 2: .punctuation
-      case 3: .space
-      case 4: .symbol
-      default: .emoji
-      }
-    let direction: TextDirection? =
-      r.dir == 0 ? .leftToRight : r.dir == 1 ? .rightToLeft : nil
+    let kind = SegmentKind(code: r.kind)
+    let direction = TextDirection.of(code: r.dir)
     let role: HebrewSegmentRole? =
       switch r.role {
       case 1: .prefix
@@ -45,21 +36,8 @@ extension ByteSegment {
 
   /// Its C record (rule status 0: the record's kind already says it).
   var record: cicu_word_segment {
-    let k: UInt8 =
-      switch kind {
-      case .word: 0
-      case .number: 1
-      case .punctuation: 2
-      case .space: 3
-      case .symbol: 4
-      case .emoji: 5
-      }
-    let d: UInt8 =
-      switch direction {
-      case .leftToRight: 0
-      case .rightToLeft: 1
-      case nil: 2
-      }
+    let k = kind.code
+    let d = TextDirection.code(direction)
     let role: UInt8 =
       switch hebrewRole {
       case .prefix: 1
@@ -71,4 +49,43 @@ extension ByteSegment {
       start: Int64(range.lowerBound), end: Int64(range.upperBound), status: 0,
       kind: k, script: script.code, dir: d, role: role)
   }
+}
+
+extension SegmentKind {
+  /// The kind's code in `cicu_word_segment` records and the CLI's TSV tables (0...5).
+  package var code: UInt8 {
+    switch self {
+    case .word: 0
+    case .number: 1
+    case .punctuation: 2
+    case .space: 3
+    case .symbol: 4
+    case .emoji: 5
+    }
+  }
+
+  init(code: UInt8) {
+    switch code {
+    case 0: self = .word
+    case 1: self = .number
+    case 2: self = .punctuation
+    case 3: self = .space
+    case 4: self = .symbol
+    default: self = .emoji
+    }
+  }
+}
+
+extension TextDirection {
+  /// A direction's code in `cicu_word_segment` records: 0 left-to-right, 1 right-to-left,
+  /// 2 none.
+  package static func code(_ d: TextDirection?) -> UInt8 {
+    switch d {
+    case .leftToRight: 0
+    case .rightToLeft: 1
+    case nil: 2
+    }
+  }
+
+  static func of(code: UInt8) -> TextDirection? { code == 0 ? .leftToRight : code == 1 ? .rightToLeft : nil }
 }

@@ -217,20 +217,8 @@ final class SegmentWriter {
 
   /// The slot of the TSV middle for kind, script and dir (see `middles`).
   @inline(__always) func middleIndex(_ kind: SegmentKind?, _ script: TextScript, _ dir: TextDirection?) -> Int {
-    let k: Int = switch kind {
-      case .word: 0
-      case .number: 1
-      case .punctuation: 2
-      case .space: 3
-      case .symbol: 4
-      case .emoji: 5
-      case nil: 6
-    }
-    let d: Int = switch dir {
-      case .leftToRight: 0
-      case .rightToLeft: 1
-      case nil: 2
-    }
+    let k = kind.map { Int($0.code) } ?? 6
+    let d = Int(TextDirection.code(dir))
     return (k * 256 + Int(script.code)) * 3 + d
   }
 
