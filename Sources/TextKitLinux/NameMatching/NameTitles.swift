@@ -36,17 +36,10 @@ enum NameTitles {
   ]
 
   /// The Hebrew spellings of the names of the Latin letters (ג'יי for J, אם for M), for initials
-  /// written out in Hebrew (J. J. Abrams ~ ג'יי ג'יי אברמס). This is the alphabet, not a list of
-  /// names: 26 letters, a few spellings each.
+  /// written out in Hebrew (J. J. Abrams ~ ג'יי ג'יי אברמס), folded, with the letters (bit
+  /// `l - 1`) each spells; from ``HebrewLetterNames``.
   static let hebrewLetterNames: [[UInt8]: UInt32] = {
-    let spellings: [(Character, [String])] = [
-      ("a", ["איי", "אי", "אה"]), ("b", ["בי"]), ("c", ["סי"]), ("d", ["די"]), ("e", ["אי"]),
-      ("f", ["אף"]), ("g", ["ג'י"]), ("h", ["אייץ'", "אייץ", "אייטש", "הייץ'"]), ("i", ["איי", "אי", "אאי"]),
-      ("j", ["ג'יי"]), ("k", ["קיי", "קי", "קאי"]), ("l", ["אל"]), ("m", ["אם"]), ("n", ["אן"]),
-      ("o", ["או", "אוו"]), ("p", ["פי"]), ("q", ["קיו"]), ("r", ["אר", "אאר"]), ("s", ["אס"]), ("t", ["טי"]),
-      ("u", ["יו"]), ("v", ["וי", "ווי"]), ("w", ["דאבליו", "דבליו"]), ("x", ["אקס", "אכס"]),
-      ("y", ["וואי", "ואי", "ויי"]), ("z", ["זי", "זד", "זט"]),
-    ]
+    let spellings = HebrewLetterNames.spellings
     var table: [[UInt8]: UInt32] = [:]
     for (letter, names) in spellings {
       let bit = UInt32(1) << UInt32(letter.asciiValue! - 97)

@@ -38,7 +38,10 @@ enum HebrewLetters {
 
   /// Hebrew text of model units with final forms at the end. A final p sound keeps the
   /// ordinary פ, as Israeli spelling of foreign names does (טראמפ, פיליפ).
-  static func text(_ units: some Collection<UInt8>, geresh: GereshStyle, finalP: Bool = false) -> String {
+  /// `finalForms: false` writes ordinary forms throughout (an initial: מ., פ.).
+  static func text(
+    _ units: some Collection<UInt8>, geresh: GereshStyle, finalP: Bool = false, finalForms: Bool = true
+  ) -> String {
     // UTF-8 written directly: every letter is U+05D0…U+05EA (two bytes, D7 xx).
     var bytes: [UInt8] = []
     bytes.reserveCapacity(units.count * 3)
@@ -46,7 +49,7 @@ enum HebrewLetters {
     for (i, u) in units.enumerated() {
       let base = u > 22 ? u - 22 : u
       guard base >= 1 && base <= 22 else { continue }
-      let v = codePoint(base, final: i == last && !(finalP && base == 17))
+      let v = codePoint(base, final: finalForms && i == last && !(finalP && base == 17))
       bytes.append(0xD7)
       bytes.append(UInt8(0x80 | (v & 0x3F)))
       if u > 22 {

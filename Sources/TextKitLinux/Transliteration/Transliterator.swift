@@ -134,13 +134,25 @@ public struct Transliterator: Sendable {
     guard let model else { return [TransliterationCandidate(text: transliterate(name), score: 1)] }
     // Split into tokens and separators; transliterate tokens, keep separators.
     var options: [[(String, Float)]] = []
-    for piece in Transliterator.pieces(name) {
+    let pieces = Transliterator.pieces(name)
+    var p = 0
+    var firstWord = true
+    while p < pieces.count {
+      let piece = pieces[p]
       if piece.isWord {
+        if let (special, span) = specialReadings(pieces, at: p, firstWord: firstWord) {
+          options.append(Array(special.prefix(count)))
+          p += span
+          firstWord = false
+          continue
+        }
         let c = tokenCandidates(piece.text, model: model, count: count)
         options.append(c.isEmpty ? [(String(piece.text), Float(0))] : c)
+        firstWord = false
       } else {
         options.append([(String(piece.text), Float(0))])
       }
+      p += 1
     }
     // The best combinations, piece by piece: the text of a combination is its parent's text
     // followed by its option's text, made only for ties and for the results.
@@ -201,6 +213,22 @@ public struct Transliterator: Sendable {
     var parent: Int32
     var option: Int32
     var logScore: Float
+  }
+
+  /// Readings of the word at `pieces[index]` that the model must not spell out: initials,
+  /// and regnal numbers after the first word (``NameInitials``); with the pieces they span.
+  private func specialReadings(
+    _ pieces: [Piece], at index: Int, firstWord: Bool
+  ) -> ([(String, Float)], Int)? {
+    let token = pieces[index].text
+    if target == .latin {
+      if !firstWord, let (roman, span) = NameInitials.romanNumeral(at: index, of: pieces) {
+        return ([(roman, 0)], span)
+      }
+      return NameInitials.latinReadings(token).map { ($0, 1) }
+    }
+    if !firstWord, let ordinals = NameInitials.hebrewOrdinals(token) { return (ordinals, 1) }
+    return NameInitials.hebrewReadings(token, geresh: geresh).map { ($0, 1) }
   }
 
   /// Candidates of one token from the model (or the other-script transform).

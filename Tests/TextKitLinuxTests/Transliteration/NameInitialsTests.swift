@@ -1,0 +1,69 @@
+import Testing
+@testable import TextKitLinux
+
+/// Initials and regnal numbers: names written for these tests (not from any corpus).
+@Suite("Transliterator: initials and regnal numbers")
+struct NameInitialsTests {
+  @Test func hebrewInitialsBecomeLatinLetters() throws {
+    let t = try Transliterator()
+    // A letter with a dot, with a geresh as the abbreviation mark, and a geresh letter.
+    #expect(t.candidates("משה ל. כהן", count: 1).first?.text == "Moshe L. Cohen")
+    #expect(t.candidates("משה ל' כהן", count: 1).first?.text == "Moshe L. Cohen")
+    #expect(t.candidates("ג'. משה כהן", count: 1).first?.text == "J. Moshe Cohen")
+    #expect(t.candidates("ג׳. משה כהן", count: 1).first?.text == "J. Moshe Cohen")
+    // English letter names with a dot.
+    #expect(t.candidates("סי. ג'יי. כהן", count: 1).first?.text == "C. J. Cohen")
+    #expect(t.candidates("וו. כהן", count: 1).first?.text == "W. Cohen")
+  }
+
+  @Test func ambiguousHebrewInitialsOfferTheAlternatives() throws {
+    let c = try Transliterator().candidates("משה פ. כהן", count: 5).map(\.text)
+    #expect(c.first == "Moshe P. Cohen", "\(c)")
+    #expect(c.contains("Moshe F. Cohen"), "\(c)")
+    // Nothing is left in Hebrew letters.
+    #expect(c.allSatisfy { !$0.unicodeScalars.contains { (0x05D0...0x05EA).contains($0.value) } }, "\(c)")
+  }
+
+  @Test func lettersWithoutAMarkAreStillWords() throws {
+    // בי, די and אל without a dot are names and words, not letter names.
+    let c = try Transliterator().candidates("אל", count: 3).map(\.text)
+    #expect(!c.contains("L."), "\(c)")
+  }
+
+  @Test func latinInitialsBecomeHebrewLetters() throws {
+    let t = try Transliterator(to: .hebrew)
+    #expect(t.candidates("Moshe L. Cohen", count: 1).first?.text == "משה ל. כהן")
+    // A lone letter keeps its ordinary form (פ., not ף.), a geresh letter its geresh.
+    #expect(t.candidates("P.", count: 1).first?.text == "פ.")
+    #expect(t.candidates("M.", count: 1).first?.text == "מ.")
+    #expect(t.candidates("J.", count: 1).first?.text == "ג'.")
+    #expect(try Transliterator(to: .hebrew, geresh: .geresh).candidates("J.", count: 1).first?.text == "ג\u{05F3}.")
+    // C. is mostly written with its letter name, W. with a double vav.
+    #expect(t.candidates("C.", count: 1).first?.text == "סי.")
+    #expect(t.candidates("W.", count: 1).first?.text == "וו.")
+    // The letter-name spelling is the alternative.
+    #expect(t.candidates("T.", count: 2).map(\.text) == ["ט.", "טי."])
+  }
+
+  @Test func regnalNumbersToLatin() throws {
+    let t = try Transliterator()
+    #expect(t.candidates("משה השני", count: 1).first?.text == "Moshe II")
+    #expect(t.candidates("משה השלישית", count: 1).first?.text == "Moshe III")
+    #expect(t.candidates("משה הארבעה עשר", count: 1).first?.text == "Moshe XIV")
+    #expect(t.candidates("משה הראשון, מלך", count: 1).first?.text.hasPrefix("Moshe I, ") == true)
+    // The first word of a name is never a number.
+    #expect(t.candidates("השני", count: 1).first?.text != "II")
+  }
+
+  @Test func romanNumeralsToHebrew() throws {
+    let t = try Transliterator(to: .hebrew)
+    #expect(t.candidates("Moshe VIII", count: 2).map(\.text) == ["משה השמיני", "משה השמינית"])
+    #expect(t.candidates("Moshe XIV", count: 1).first?.text == "משה הארבעה עשר")
+    #expect(t.candidates("Moshe II", count: 1).first?.text == "משה השני")
+  }
+
+  @Test func romanNumeralValues() {
+    for n in 1...39 { #expect(NameInitials.romanValue(Substring(NameInitials.roman(n))) == n) }
+    for bad in ["IIII", "VV", "IL", "XM", "", "ix", "VX"] { #expect(NameInitials.romanValue(Substring(bad)) == nil, "\(bad)") }
+  }
+}
