@@ -346,7 +346,7 @@ public struct Transliterator: Sendable {
     case .names:
       guard let model else { return text }
       if target == .hebrew {
-        return mapWords(text, isWordScalar: Transliterator.isLatinWordScalar) { word in
+        return mapWords(text, isWordScalar: Transliterator.isLatinWordScalar, initial: runningTextInitial) { word in
           tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
         }
       }
@@ -358,6 +358,17 @@ public struct Transliterator: Sendable {
         return hebrewTextToLatin(text, model: model)
       }
     }
+  }
+
+  /// The initial that a word of running text followed by a dot stands for, without the dot
+  /// (the text's own dot follows it), or nil: a Hebrew letter or letter name (א. → A.,
+  /// סי. → C.), or one uppercase Latin letter (A. → א.). The best reading of ``NameInitials``.
+  func runningTextInitial(_ word: Substring) -> String? {
+    if target == .latin {
+      guard word.utf8.count <= 12, let r = NameInitials.latinReadings(Substring(word + "."))?.first else { return nil }
+      return String(r.0.dropLast())
+    }
+    return NameInitials.hebrewReadings(word, geresh: geresh)?.first?.0
   }
 
   /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
@@ -407,6 +418,16 @@ public struct Transliterator: Sendable {
           j += len
         }
         out.append(contentsOf: bytes[runStart..<i])
+        // A word of one letter (or a letter's name) before a dot is an initial (not cached:
+        // the same word without the dot is a word).
+        if j < n && bytes[j] == 0x2E && j - i <= 12,
+          let r = runningTextInitial(Substring(String(decoding: bytes[i..<j], as: UTF8.self)))
+        {
+          out.append(contentsOf: r.utf8)
+          i = j
+          runStart = j
+          continue
+        }
         let hash = WordTable.hash(bytes, i..<j)
         if let e = table.find(bytes, i..<j, hash: hash) {
           table.appendValue(e, to: &out)
@@ -428,7 +449,10 @@ public struct Transliterator: Sendable {
   /// (the scalar-by-scalar path it replaces; tests compare the two).
   func hebrewTextToLatinByScalars(_ text: String) -> String {
     guard let model else { return text }
-    return mapWords(text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) }) {
+    return mapWords(
+      text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) },
+      initial: runningTextInitial
+    ) {
       hebrewWordToLatin($0, model: model)
     }
   }
@@ -519,7 +543,8 @@ public struct Transliterator: Sendable {
   /// Replaces each maximal run of word scalars (and a geresh/apostrophe right after a Hebrew
   /// letter inside it) through `body`, caching results per word.
   private func mapWords(
-    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, _ body: (Substring) -> String
+    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, initial: ((Substring) -> String?)? = nil,
+    _ body: (Substring) -> String
   ) -> String {
     var out = String()
     out.reserveCapacity(text.utf8.count)
@@ -543,7 +568,11 @@ public struct Transliterator: Sendable {
         }
         out.unicodeScalars.append(contentsOf: scalars[runStart..<wordStart])
         let word = Substring(scalars[wordStart..<j])
-        out += cache.value(word, body)
+        if let initial, j < scalars.endIndex, scalars[j] == ".", let r = initial(word) {
+          out += r
+        } else {
+          out += cache.value(word, body)
+        }
         i = j
         runStart = j
       } else {

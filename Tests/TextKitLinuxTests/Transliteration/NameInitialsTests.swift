@@ -62,6 +62,19 @@ struct NameInitialsTests {
     #expect(t.candidates("Moshe II", count: 1).first?.text == "משה השני")
   }
 
+  @Test func runningTextInitials() throws {
+    // A letter (or a letter's name) before a dot is an initial; the same word elsewhere is a
+    // word, also after the initial's reading is cached.
+    let he = try Transliterator()
+    let out = he.transliterate("משה ל. כהן, סי. ל")
+    #expect(out.hasPrefix("Moshe L. Cohen, C. "), "\(out)")
+    #expect(!out.hasSuffix(" L"), "\(out)")
+    let en = try Transliterator(to: .hebrew)
+    #expect(en.transliterate("Moshe L. Cohen") == "משה ל. כהן")
+    // A lone capital without a dot is a word ("I went").
+    #expect(!en.transliterate("I went").hasPrefix("א "))
+  }
+
   @Test func romanNumeralValues() {
     for n in 1...39 { #expect(NameInitials.romanValue(Substring(NameInitials.roman(n))) == n) }
     for bad in ["IIII", "VV", "IL", "XM", "", "ix", "VX"] { #expect(NameInitials.romanValue(Substring(bad)) == nil, "\(bad)") }

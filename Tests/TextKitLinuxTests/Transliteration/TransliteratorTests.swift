@@ -82,6 +82,7 @@ struct NamesToLatinTests {
       "\u{0301}א\u{0345}ב \u{05BE}גד\u{05C0}הו 😀טראמפ😀 ا ب ۝ Ѐ\u{0483}",
       "", "abc", "א", "׳", "'א'", "\u{05F4}\u{05F3}", "אאא\nבבב\r\nגגג\tדדד",
       String(repeating: "באקו הרצוג ", count: 50),
+      "משה ל. כהן, ג'. ו-סי. א. א.ב. .א דאבליו. אבגדהוזחטי. א", "ל.", "ל",
     ]
     for split in [false, true] {
       let t = try Transliterator(splitPrefixes: split)
