@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 @testable import translit
 import TextKitLinux
@@ -54,6 +55,29 @@ struct TransliterateCLITests {
     let r = try command(["--format", "jsonl"])
     let rt = try r.makeTransliterator()
     #expect(r.process(line, rt, jsonl: true) == "{\"input\":\(jsonString(line)),\"text\":\(jsonString(rt.transliterate(line)))}")
+  }
+
+  @Test func inputIsDecodedLikeNormalize() throws {
+    let dir = try CLI.tempDir()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Invalid UTF-8: a clear error with file, line and byte, exit 65, not U+FFFD in silence.
+    let bad = dir + "/bad.txt"
+    try CLI.write(bad, Array("טראמפ\nab".utf8) + [0xFF, 0x0A])
+    let r = try CLI.run(["transliterate", bad])
+    #expect(r.status == 65, "\(r.stderr)")
+    #expect(r.stderr.contains("bad.txt:2:13"), "\(r.stderr)")
+    #expect(!r.out.contains("\u{FFFD}"))
+    let replaced = try CLI.run(["transliterate", "--on-invalid", "replace", bad])
+    #expect(replaced.status == 0 && replaced.out == "Trump\nab\u{FFFD}\n", "\(replaced.out)")
+    // A legacy Hebrew code page, and a missing file (exit 74).
+    let legacy = dir + "/w1255.txt"
+    try CLI.write(legacy, [0xE8, 0xF8, 0xE0, 0xEE, 0xF4, 0x0A])  // טראמפ in windows-1255
+    let w = try CLI.run(["transliterate", "--encoding", "windows-1255", legacy])
+    #expect(w.status == 0 && w.out == "Trump\n", "\(w.out) \(w.stderr)")
+    #expect(try CLI.run(["transliterate", dir + "/missing.txt"]).status == 74)
+    // Standard input, the last line without a newline, CRLF.
+    let stdin = try CLI.run(["transliterate", "--names"], stdin: Data("טראמפ\r\nהרצוג".utf8))
+    #expect(stdin.out.split(separator: "\n").count == 2 && stdin.out.contains("Herzog"), "\(stdin.out)")
   }
 
   @Test func splitPrefixesOption() throws {

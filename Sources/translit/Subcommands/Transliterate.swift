@@ -62,6 +62,7 @@ extension TranslitCommand {
     @Flag(help: .hidden) var timing = false
     @Option(help: .hidden) var modelFile: String?
     @Option(help: .hidden) var beam: Int = 16
+    @OptionGroup var input: InputOptions
     @Argument(help: "Input files (default: standard input).") var inputs: [String] = []
 
     func validate() throws {
@@ -122,25 +123,24 @@ extension TranslitCommand {
         throw ExitCode.failure
       }
       let jsonl = (format ?? (names ? .jsonl : .text)) == .jsonl
-      let sources = inputs.isEmpty ? ["-"] : inputs
       var out: [UInt8] = []
       out.reserveCapacity(1 << 17)
-      for path in sources {
-        let lines: LineSource
-        do { lines = try LineSource(path: path) } catch {
-          printError("translit transliterate: cannot read \(path): \(error)")
-          throw ExitCode(74)
-        }
-        while let line = lines.next() {
-          render(line, t, jsonl: jsonl, into: &out)
+      // The decoding, error messages (file, line, byte) and exit codes of `normalize`.
+      let code = LineInput.run(inputs, options: input) { _, chunk in
+        chunk.forEachLine { _, _, line in
+          render(String(decoding: line, as: UTF8.self), t, jsonl: jsonl, into: &out)
           out.append(0x0A)
           if out.count > 1 << 16 {
             writeOut(out)
             out.removeAll(keepingCapacity: true)
           }
         }
+        // Before the next input's messages.
+        writeOut(out)
+        out.removeAll(keepingCapacity: true)
       }
       writeOut(out)
+      if code != 0 { throw ExitCode(code) }
     }
 
     /// One output line (without its newline) as text.
@@ -252,48 +252,6 @@ extension String {
   if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
   if v >= 0x100 && v < 0x1680 { return false }
   return s.properties.isWhitespace
-}
-
-/// Lines of a file or standard input (`-`), newline stripped, invalid UTF-8 repaired.
-private final class LineSource {
-  private let file: UnsafeMutablePointer<FILE>
-  private let owned: Bool
-
-  struct OpenError: Error, CustomStringConvertible {
-    let description: String
-  }
-
-  init(path: String) throws {
-    if path == "-" {
-      file = stdin
-      owned = false
-    } else {
-      guard let f = fopen(path, "rb") else { throw OpenError(description: String(cString: strerror(errno))) }
-      file = f
-      owned = true
-    }
-  }
-
-  /// getline's buffer, kept from line to line.
-  private var buffer: UnsafeMutablePointer<CChar>?
-  private var capacity = 0
-
-  deinit {
-    if owned { fclose(file) }
-    free(buffer)
-  }
-
-  func next() -> String? {
-    let n = getline(&buffer, &capacity, file)
-    guard n >= 0, let buffer else { return nil }
-    var len = n
-    buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
-      while len > 0 && (p[len - 1] == 0x0A || p[len - 1] == 0x0D) { len -= 1 }
-    }
-    return buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
-      String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)
-    }
-  }
 }
 
 private func writeOut(_ bytes: [UInt8]) {
