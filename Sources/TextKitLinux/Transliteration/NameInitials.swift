@@ -109,6 +109,13 @@ enum NameInitials {
     return ranked.mapValues { $0.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1) }
   }()
 
+  /// ``WordTable/hash(_:_:)`` of the UTF-8 bytes of every Hebrew letter-name spelling (a
+  /// quick filter for running text; ``latinReadings(_:)`` decides).
+  static let letterNameHashes: Set<UInt64> = Set(spelledLetter.keys.map { name in
+    let b = Array(name.utf8)
+    return WordTable.hash(b, 0..<b.count)
+  })
+
   /// Hebrew initials of the Latin letters a–z: the letter of the sound ("'" marks a geresh),
   /// then the letter's name. C, O, U and X are written by their names first (סי., או.).
   private static let hebrewOfLetter: [[String]] = {

@@ -420,7 +420,10 @@ public struct Transliterator: Sendable {
         out.append(contentsOf: bytes[runStart..<i])
         // A word of one letter (or a letter's name) before a dot is an initial (not cached:
         // the same word without the dot is a word).
-        if j < n && bytes[j] == 0x2E && j - i <= 12,
+        // Most words before a dot end a sentence: only a letter (and geresh) or a letter's
+        // name is looked at.
+        if j < n && bytes[j] == 0x2E
+          && (j - i <= 4 || (j - i <= 12 && NameInitials.letterNameHashes.contains(WordTable.hash(bytes, i..<j)))),
           let r = runningTextInitial(Substring(String(decoding: bytes[i..<j], as: UTF8.self)))
         {
           out.append(contentsOf: r.utf8)
