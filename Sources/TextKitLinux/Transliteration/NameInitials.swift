@@ -22,7 +22,10 @@ enum NameInitials {
     let dotted = last == 0x2E
     let body = dotted ? scalars.dropLast() : scalars[...]
     // Spelled-out letter names only with a dot: בי, די, אל without one are names and words.
-    if dotted, let letter = spelledLetter[String(String.UnicodeScalarView(body))] {
+    // Any geresh (׳ ’ ` ´) spells like the ASCII one.
+    if dotted,
+      let letter = spelledLetter[String(String.UnicodeScalarView(body.map { HebrewLetters.isGeresh($0.value) ? "'" : $0 }))]
+    {
       return ranked(letter.map { String($0) + "." })
     }
     guard let units = HebrewLetters.units(String.UnicodeScalarView(body)[...]), units.count == 1 else { return nil }

@@ -237,21 +237,25 @@ public struct Transliterator: Sendable {
   }
 
   private func decodeToken(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
+    // An abbreviation's dot (סנט., Jr.) is kept after the decoded word.
+    let dotted = token.utf8.count > 1 && token.utf8.last == 0x2E
+    let word = dotted ? token.dropLast() : token
+    let dot = dotted ? "." : ""
     if target == .latin {
-      if let units = HebrewLetters.units(token.unicodeScalars) {
+      if let units = HebrewLetters.units(word.unicodeScalars) {
         // Hook: n-best re-ranking with the Latin character model (CandidateRescorer.swift).
         let nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
         return CandidateRescorer.rescoreLatin(nbest, count: count).map {
-          (Transliterator.capitalized($0.output), $0.logPosterior)
+          (Transliterator.capitalized($0.output) + dot, $0.logPosterior)
         }
       }
       if let other = otherScripts, let t = try? other.transliterate(String(token)) { return [(t, 0)] }
       return []
     }
-    guard let letters = Transliterator.latinLetters(token) else { return [] }
+    guard let letters = Transliterator.latinLetters(word) else { return [] }
     let finalP = letters.last == 0x70  // "p" at the end (not "ph"): ordinary פ
     return model.decode(letters, toLatin: false, beam: beamWidth, count: count).map {
-      (HebrewLetters.text($0.output, geresh: geresh, finalP: finalP), $0.logPosterior)
+      (HebrewLetters.text($0.output, geresh: geresh, finalP: finalP) + dot, $0.logPosterior)
     }
   }
 

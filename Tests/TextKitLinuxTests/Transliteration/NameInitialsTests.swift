@@ -62,6 +62,16 @@ struct NameInitialsTests {
     #expect(t.candidates("Moshe II", count: 1).first?.text == "משה השני")
   }
 
+  @Test func abbreviationsKeepTheirDot() throws {
+    // A dotted word that is not an initial is decoded, and its dot kept, both ways.
+    let he = try Transliterator().candidates("משה כהן ג'וניור.", count: 1).first?.text ?? ""
+    #expect(he.hasPrefix("Moshe Cohen ") && he.hasSuffix(".") && !he.unicodeScalars.contains { (0x05D0...0x05EA).contains($0.value) }, "\(he)")
+    let en = try Transliterator(to: .hebrew).candidates("Moshe Cohen Jr.", count: 1).first?.text ?? ""
+    #expect(en.hasPrefix("משה כהן ") && en.hasSuffix("."), "\(en)")
+    // Any geresh in a spelled-out letter name.
+    #expect(try Transliterator().candidates("ג\u{2019}יי. כהן", count: 1).first?.text == "J. Cohen")
+  }
+
   @Test func runningTextInitials() throws {
     // A letter (or a letter's name) before a dot is an initial; the same word elsewhere is a
     // word, also after the initial's reading is cached.
