@@ -7,7 +7,7 @@
 /// - A regnal number is a Hebrew ordinal after a name (`הראשון`, `השנייה`,
 ///   `הארבעה עשר`) or a Roman numeral (II, XIV).
 ///
-/// Every reading comes with alternatives, best first: Hebrew `פ.` is P. or F.; English C. is
+/// Every reading comes with alternatives, best first: Hebrew `פ.` is F. or P.; English C. is
 /// written `סי.` (its letter name) more often than `ס.`; a Roman numeral takes the masculine
 /// ordinal first and the feminine one second. The tables hold the two alphabets and the
 /// ordinals, not names.
@@ -77,12 +77,13 @@ enum NameInitials {
 
   // MARK: Tables
 
-  /// Latin initials of Hebrew letter units (1–22 letters, +22 with geresh), best first.
+  /// Latin initials of Hebrew letter units (1–22 letters, +22 with geresh), best first (the
+  /// order of the train file's initials where it has several: פ. is F. 12 times, P. 9).
   private static let latinOfUnit: [UInt8: [Character]] = {
     let letters: [(String, String)] = [
       ("א", "AEIO"), ("ב", "BV"), ("ג", "GJ"), ("ד", "D"), ("ה", "H"), ("ו", "VW"), ("ז", "Z"),
       ("ח", "HCK"), ("ט", "T"), ("י", "YJI"), ("כ", "KC"), ("ל", "L"), ("מ", "M"), ("נ", "N"),
-      ("ס", "SC"), ("ע", "AEO"), ("פ", "PF"), ("צ", "ZTC"), ("ק", "KCQ"), ("ר", "R"), ("ש", "S"),
+      ("ס", "SC"), ("ע", "AEO"), ("פ", "FP"), ("צ", "ZTC"), ("ק", "KCQ"), ("ר", "R"), ("ש", "S"),
       ("ת", "T"),
       // With geresh: the geresh letters keep their sound; any other letter's geresh is the
       // abbreviation mark (ק' = K.).

@@ -18,8 +18,9 @@ struct NameInitialsTests {
 
   @Test func ambiguousHebrewInitialsOfferTheAlternatives() throws {
     let c = try Transliterator().candidates("משה פ. כהן", count: 5).map(\.text)
-    #expect(c.first == "Moshe P. Cohen", "\(c)")
-    #expect(c.contains("Moshe F. Cohen"), "\(c)")
+    // F. first: the train file has פ. for F. 12 times, for P. 9 times.
+    #expect(c.first == "Moshe F. Cohen", "\(c)")
+    #expect(c.contains("Moshe P. Cohen"), "\(c)")
     // Nothing is left in Hebrew letters.
     #expect(c.allSatisfy { !$0.unicodeScalars.contains { (0x05D0...0x05EA).contains($0.value) } }, "\(c)")
   }
