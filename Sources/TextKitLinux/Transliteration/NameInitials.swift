@@ -58,7 +58,8 @@ enum NameInitials {
   /// pieces it spans (1, or 3 for `הארבעה עשר`: word, space, word).
   static func romanNumeral(at index: Int, of pieces: [Transliterator.Piece]) -> (String, Int)? {
     // Every ordinal starts with the article ה (D7 94 in UTF-8).
-    guard pieces[index].text.utf8.starts(with: [0xD7, 0x94]) else { return nil }
+    let u = pieces[index].text.utf8
+    guard u.count > 2, u.first == 0xD7, u[u.index(after: u.startIndex)] == 0x94 else { return nil }
     let word = String(pieces[index].text)
     if let n = ordinalValue[word] { return (roman(n), 1) }
     guard let teen = teenValue[word], index + 2 < pieces.count, pieces[index + 2].isWord,

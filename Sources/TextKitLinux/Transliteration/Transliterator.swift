@@ -246,7 +246,7 @@ public struct Transliterator: Sendable {
         // Hook: n-best re-ranking with the Latin character model (CandidateRescorer.swift).
         let nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
         return CandidateRescorer.rescoreLatin(nbest, count: count).map {
-          (Transliterator.capitalized($0.output) + dot, $0.logPosterior)
+          (dotted ? Transliterator.capitalized($0.output) + dot : Transliterator.capitalized($0.output), $0.logPosterior)
         }
       }
       if let other = otherScripts, let t = try? other.transliterate(String(token)) { return [(t, 0)] }
@@ -255,7 +255,8 @@ public struct Transliterator: Sendable {
     guard let letters = Transliterator.latinLetters(word) else { return [] }
     let finalP = letters.last == 0x70  // "p" at the end (not "ph"): ordinary פ
     return model.decode(letters, toLatin: false, beam: beamWidth, count: count).map {
-      (HebrewLetters.text($0.output, geresh: geresh, finalP: finalP) + dot, $0.logPosterior)
+      let text = HebrewLetters.text($0.output, geresh: geresh, finalP: finalP)
+      return (dotted ? text + dot : text, $0.logPosterior)
     }
   }
 
