@@ -47,7 +47,7 @@ enum NameInitials {
     case 0x61...0x7A: lower = v
     default: return nil
     }
-    // A lowercase letter alone is a word (Dutch "'t", Hebrew-Latin "a"), not an initial.
+    // A lowercase letter alone is a word (Spanish "y", Portuguese "e"), not an initial.
     guard v < 0x61 || scalars.count == 2 else { return nil }
     let dot = scalars.count == 2 ? "." : ""
     let forms = hebrewOfLetter[Int(lower - 0x61)]
