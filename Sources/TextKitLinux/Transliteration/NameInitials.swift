@@ -114,12 +114,45 @@ enum NameInitials {
     return ranked.mapValues { $0.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1) }
   }()
 
-  /// ``WordTable/hash(_:_:)`` of the UTF-8 bytes of every Hebrew letter-name spelling (a
-  /// quick filter for running text; ``latinReadings(_:)`` decides).
-  static let letterNameHashes: Set<UInt64> = Set(spelledLetter.keys.map { name in
-    let b = Array(name.utf8)
-    return WordTable.hash(b, 0..<b.count)
-  })
+  /// Whether the UTF-8 `word` (before a dot in running text) can be a Hebrew initial: one
+  /// letter and perhaps a geresh (at most 5 bytes), or a letter's name. A quick filter, with
+  /// no allocation, for the many words that end a sentence; ``latinReadings(_:)`` decides.
+  static func mayBeHebrewInitial(_ word: some Collection<UInt8>) -> Bool {
+    if word.count <= 5 { return true }
+    guard word.count <= 16 else { return false }
+    return letterNameHashes.contains(gereshFoldedHash(word))
+  }
+
+  /// FNV-1a of UTF-8 bytes with every geresh (׳ ’ ` ´) read as ASCII `'`.
+  private static func gereshFoldedHash(_ word: some Collection<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    // Bytes held back while they may begin a geresh: up to three, in `held` (first byte lowest).
+    var held: UInt32 = 0
+    var heldCount = 0
+    func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+    func flush() {
+      for k in 0..<heldCount { add(UInt8(truncatingIfNeeded: held >> (8 * k))) }
+      held = 0
+      heldCount = 0
+    }
+    for b in word {
+      held |= UInt32(b) << (8 * heldCount)
+      heldCount += 1
+      switch (heldCount, held) {
+      case (1, 0xD7), (1, 0xE2), (2, 0x80E2), (1, 0xC2): continue  // a geresh may be starting
+      case (2, 0xB3D7), (3, 0x9980E2), (2, 0xB4C2), (1, 0x60):
+        held = 0
+        heldCount = 0
+        add(0x27)
+      default: flush()
+      }
+    }
+    flush()
+    return h
+  }
+
+  /// ``gereshFoldedHash(_:)`` of every Hebrew letter-name spelling.
+  private static let letterNameHashes: Set<UInt64> = Set(spelledLetter.keys.map { gereshFoldedHash(Array($0.utf8)) })
 
   /// Hebrew initials of the Latin letters a–z: the letter of the sound ("'" marks a geresh),
   /// then the letter's name. C, O, U and X are written by their names first (סי., או.).

@@ -370,7 +370,8 @@ public struct Transliterator: Sendable {
   /// סי. → C.), or one uppercase Latin letter (A. → א.). The best reading of ``NameInitials``.
   func runningTextInitial(_ word: Substring) -> String? {
     if target == .latin {
-      guard word.utf8.count <= 12, let r = NameInitials.latinReadings(Substring(word + "."))?.first else { return nil }
+      guard NameInitials.mayBeHebrewInitial(word.utf8), let r = NameInitials.latinReadings(Substring(word + "."))?.first
+      else { return nil }
       return String(r.0.dropLast())
     }
     return NameInitials.hebrewReadings(word, geresh: geresh)?.first?.0
@@ -424,11 +425,9 @@ public struct Transliterator: Sendable {
         }
         out.append(contentsOf: bytes[runStart..<i])
         // A word of one letter (or a letter's name) before a dot is an initial (not cached:
-        // the same word without the dot is a word).
-        // Most words before a dot end a sentence: only a letter (and geresh) or a letter's
-        // name is looked at.
-        if j < n && bytes[j] == 0x2E
-          && (j - i <= 4 || (j - i <= 12 && NameInitials.letterNameHashes.contains(WordTable.hash(bytes, i..<j)))),
+        // the same word without the dot is a word). Most words before a dot end a sentence:
+        // the filter looks at them without allocating.
+        if j < n && bytes[j] == 0x2E && NameInitials.mayBeHebrewInitial(bytes[i..<j]),
           let r = runningTextInitial(Substring(String(decoding: bytes[i..<j], as: UTF8.self)))
         {
           out.append(contentsOf: r.utf8)

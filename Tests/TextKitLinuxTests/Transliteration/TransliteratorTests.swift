@@ -83,6 +83,7 @@ struct NamesToLatinTests {
       "", "abc", "א", "׳", "'א'", "\u{05F4}\u{05F3}", "אאא\nבבב\r\nגגג\tדדד",
       String(repeating: "באקו הרצוג ", count: 50),
       "משה ל. כהן, ג'. ו-סי. א. א.ב. .א דאבליו. אבגדהוזחטי. א", "ל.", "ל",
+      "ג\u{2019}. ג\u{2019}יי. ג`יי. ג\u{05F3}יי. ג\u{00B4}. אייץ\u{2019}. ירושלים.",
     ]
     for split in [false, true] {
       let t = try Transliterator(splitPrefixes: split)
