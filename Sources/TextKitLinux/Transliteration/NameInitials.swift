@@ -155,10 +155,12 @@ enum NameInitials {
   private static let letterNameHashes: Set<UInt64> = Set(spelledLetter.keys.map { gereshFoldedHash(Array($0.utf8)) })
 
   /// Hebrew initials of the Latin letters a–z: the letter of the sound ("'" marks a geresh),
-  /// then the letter's name. C, O, U and X are written by their names first (סי., או.).
+  /// then the letter's name. C, E, J, O, U and X are written by their names first (סי., או.):
+  /// the train file's Hebrew initials have סי. for C. 22 times against ס. 3, ג'יי. for J.
+  /// 19 against ג'. 12, אי. for E. 10 against א. 9.
   private static let hebrewOfLetter: [[String]] = {
     let sound = ["א", "ב", "ס", "ד", "א", "פ", "ג", "ה", "א", "ג'", "ק", "ל", "מ", "נ", "א", "פ", "ק", "ר", "ס", "ט", "א", "ו", "וו", "ק", "י", "ז"]
-    let nameFirst: Set<Character> = ["c", "o", "u", "x"]
+    let nameFirst: Set<Character> = ["c", "e", "j", "o", "u", "x"]
     return HebrewLetterNames.spellings.enumerated().map { i, entry in
       let name = entry.1[0]
       return nameFirst.contains(entry.0) ? [name, sound[i]] : [sound[i], name]
