@@ -184,12 +184,14 @@ enum NameInitials {
     "הראשונה", "השנייה", "השלישית", "הרביעית", "החמישית", "השישית", "השביעית", "השמינית", "התשיעית",
     "העשירית",
   ]
-  /// First words of the ordinals 11–19 (masculine "הארבעה עשר", feminine "הארבע עשרה").
-  private static let teenValue: [String: Int] = [
-    "האחד": 1, "השנים": 2, "השלושה": 3, "הארבעה": 4, "החמישה": 5, "השישה": 6, "השבעה": 7, "השמונה": 8,
-    "התשעה": 9, "האחת": 1, "השתים": 2, "השלוש": 3, "הארבע": 4, "החמש": 5, "השש": 6, "השבע": 7,
-    "התשע": 9,
-  ]
+  /// First words of the ordinals 11–19 (masculine "הארבעה עשר", feminine "הארבע עשרה"),
+  /// by value 1–9.
+  private static let teenValue: [String: Int] = {
+    var t: [String: Int] = [:]
+    for (i, w) in teenMasculine.enumerated() { t[w] = i + 1 }
+    for (i, w) in teenFeminine.enumerated() { t[w] = i + 1 }
+    return t
+  }()
   private static let teenMasculine = ["האחד", "השנים", "השלושה", "הארבעה", "החמישה", "השישה", "השבעה", "השמונה", "התשעה"]
   private static let teenFeminine = ["האחת", "השתים", "השלוש", "הארבע", "החמש", "השש", "השבע", "השמונה", "התשע"]
 
