@@ -51,7 +51,10 @@ struct Group {
 
 constexpr uint64_t kFNVOffset = 1469598103934665603ULL;
 constexpr uint64_t kFNVPrime = 1099511628211ULL;
-constexpr float kWidth = 12;
+// Score width of a position's bucket (natural log): a hypothesis more than this below the
+// best one there is dropped. 8 measured the same n-best accuracy as 12 on the held-out slice
+// (both directions) at a third fewer instructions Latin -> Hebrew; 6 lost 0.8 points top-5.
+constexpr float kWidth = 8;
 constexpr int kUnits = 45;
 // Dense index of a Latin chunk of 1-3 letters: 26 + 26^2 + 26^3 slots.
 constexpr int kLatinChunks = 26 + 26 * 26 + 26 * 26 * 26;

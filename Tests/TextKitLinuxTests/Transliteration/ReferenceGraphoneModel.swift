@@ -188,7 +188,7 @@ struct ReferenceGraphoneModel: Sendable {
     var nodeGraphone: [Int32] = []
     nodeParent.reserveCapacity(n * beam * 8)
     nodeGraphone.reserveCapacity(n * beam * 8)
-    let width: Float = 12
+    let width: Float = 8  // kWidth in cicu_graphone.cpp
     buckets[0].append(Hyp(state: startState, score: 0, hash: 1469598103934665603, node: -1, afterEmpty: false))
     best[0] = 0
 
