@@ -137,9 +137,16 @@ public struct Transliterator: Sendable {
     let pieces = Transliterator.pieces(name)
     var p = 0
     var firstWord = true
+    var leading = true  // only titles so far
     while p < pieces.count {
       let piece = pieces[p]
       if piece.isWord {
+        if let title = titleReadings(pieces, at: p, leading: leading, model: model, count: count) {
+          options.append(title)
+          p += 1
+          continue
+        }
+        leading = false
         if let (special, span) = specialReadings(pieces, at: p, firstWord: firstWord) {
           options.append(Array(special.prefix(count)))
           p += span
@@ -213,6 +220,26 @@ public struct Transliterator: Sendable {
     var parent: Int32
     var option: Int32
     var logScore: Float
+  }
+
+  /// The readings of the word at `pieces[index]` as a title (``TitleReadings``), or nil: a
+  /// Hebrew abbreviation anywhere; a Hebrew title word, or a Latin title, while only titles
+  /// came before it and another word follows.
+  private func titleReadings(
+    _ pieces: [Piece], at index: Int, leading: Bool, model: GraphoneModel, count: Int
+  ) -> [(String, Float)]? {
+    let token = pieces[index].text
+    let wordFollows = leading && pieces[(index + 1)...].contains(where: \.isWord)
+    if target == .hebrew {
+      guard wordFollows, let h = TitleReadings.hebrew(token, geresh: geresh) else { return nil }
+      return [(h, 0)]
+    }
+    guard let (title, kind) = TitleReadings.latin(token) else { return nil }
+    if kind == .abbreviation { return [(title, 0)] }
+    guard wordFollows else { return nil }
+    let share = kind.share
+    let rest = tokenCandidates(token, model: model, count: count).prefix(count - 1)
+    return [(title, logf(share))] + rest.map { ($0.0, $0.1 + logf(1 - share)) }
   }
 
   /// Readings of the word at `pieces[index]` that the model must not spell out: initials,
@@ -351,7 +378,10 @@ public struct Transliterator: Sendable {
     case .names:
       guard let model else { return text }
       if target == .hebrew {
-        return mapWords(text, isWordScalar: Transliterator.isLatinWordScalar, initial: runningTextInitial) { word in
+        return mapWords(
+          text, isWordScalar: Transliterator.isLatinWordScalar, initial: runningTextInitial,
+          title: { TitleReadings.hebrew($0, geresh: geresh) }
+        ) { word in
           tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
         }
       }
@@ -379,6 +409,9 @@ public struct Transliterator: Sendable {
 
   /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
   private func hebrewWordToLatin(_ word: Substring, model: GraphoneModel) -> String {
+    // Abbreviated titles (ד"ר → Dr.), also after proclitics (לח"כ → l-MK).
+    if let (title, kind) = TitleReadings.latin(word), kind == .abbreviation { return title }
+    if let (prefix, title) = TitleReadings.prefixedAbbreviation(word) { return prefix + "-" + title }
     if splitPrefixes, let (prefix, rest) = splitPrefix(word, model: model) {
       let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
       return prefix + "-" + r
@@ -417,6 +450,11 @@ public struct Transliterator: Sendable {
           if Transliterator.isWordScalarValue(t) {
             previousUnit = HebrewLetters.unit(t)
           } else if HebrewLetters.isGeresh(t) && previousUnit != 0 {
+            previousUnit = 0
+          } else if (t == 0x22 || t == 0x201D) && previousUnit != 0 && j + len < n
+            && HebrewLetters.unit(Transliterator.scalar(bytes, at: j + len).0) != 0
+          {
+            // Gershayim between letters: an acronym (ח"כ, צה"ל) is one word.
             previousUnit = 0
           } else {
             break
@@ -458,7 +496,7 @@ public struct Transliterator: Sendable {
     guard let model else { return text }
     return mapWords(
       text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) },
-      initial: runningTextInitial
+      acronyms: true, initial: runningTextInitial
     ) {
       hebrewWordToLatin($0, model: model)
     }
@@ -548,9 +586,12 @@ public struct Transliterator: Sendable {
   }
 
   /// Replaces each maximal run of word scalars (and a geresh/apostrophe right after a Hebrew
-  /// letter inside it) through `body`, caching results per word.
+  /// letter inside it; with `acronyms`, also a gershayim `"` between Hebrew letters) through
+  /// `body`, caching results per word. `initial` reads a word before a dot (the dot is kept),
+  /// `title` a title word (its dot, if any, is dropped: Dr. → ד"ר).
   private func mapWords(
-    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, initial: ((Substring) -> String?)? = nil,
+    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, acronyms: Bool = false,
+    initial: ((Substring) -> String?)? = nil, title: ((Substring) -> String?)? = nil,
     _ body: (Substring) -> String
   ) -> String {
     var out = String()
@@ -571,12 +612,22 @@ public struct Transliterator: Sendable {
             j = scalars.index(after: j)
             continue
           }
+          if acronyms, t == "\"" || t == "\u{201D}", HebrewLetters.unit(scalars[scalars.index(before: j)].value) != 0 {
+            let k = scalars.index(after: j)
+            if k < scalars.endIndex, HebrewLetters.unit(scalars[k].value) != 0 {
+              j = k
+              continue
+            }
+          }
           break
         }
         out.unicodeScalars.append(contentsOf: scalars[runStart..<wordStart])
         let word = Substring(scalars[wordStart..<j])
         if let initial, j < scalars.endIndex, scalars[j] == ".", let r = initial(word) {
           out += r
+        } else if let title, let r = title(word) {
+          out += r
+          if j < scalars.endIndex && scalars[j] == "." { j = scalars.index(after: j) }
         } else {
           out += cache.value(word, body)
         }

@@ -84,6 +84,7 @@ struct NamesToLatinTests {
       String(repeating: "באקו הרצוג ", count: 50),
       "משה ל. כהן, ג'. ו-סי. א. א.ב. .א דאבליו. אבגדהוזחטי. א", "ל.", "ל",
       "ג\u{2019}. ג\u{2019}יי. ג`יי. ג\u{05F3}יי. ג\u{00B4}. אייץ\u{2019}. ירושלים.",
+      "ד\"ר כהן לח\"כ ולפרופ' \"צה\"ל\" א\" \"ב ג\u{201D}ד ה\"\"ו ז\"\u{05F3}ח ד\"",
     ]
     for split in [false, true] {
       let t = try Transliterator(splitPrefixes: split)
