@@ -67,7 +67,7 @@ public struct Transliterator: Sendable {
   public init(
     scheme: TransliterationScheme = .names, to target: TransliterationTarget = .latin,
     from source: TransliterationSource = .auto, geresh: GereshStyle = .apostrophe,
-    splitPrefixes: Bool = false, beamWidth: Int = 16, model: TransliterationModel? = nil
+    splitPrefixes: Bool = false, beamWidth: Int = 24, model: TransliterationModel? = nil
   ) throws {
     if target == .hebrew && !(source == .auto || source == .latin) {
       throw TransliterationError.unsupported("only Latin can be transliterated to Hebrew")
