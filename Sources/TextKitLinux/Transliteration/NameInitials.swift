@@ -69,10 +69,15 @@ enum NameInitials {
   }
 
   /// Ranked Hebrew ordinals of a Roman numeral `token` (II–XXX, I, V and X; uppercase), or
-  /// nil. Only a token after the first one of a name is read as a number ("Henry V").
+  /// nil; a lone letter's name comes third (Malcolm X → מלקולם אקס). Only a token after the
+  /// first one of a name is read as a number ("Henry V").
   static func hebrewOrdinals(_ token: Substring) -> [(String, Float)]? {
     guard let f = token.utf8.first, f == 0x49 || f == 0x56 || f == 0x58, let n = romanValue(token), n >= 1, n <= 30 else { return nil }
     let (masculine, feminine) = ordinal(n)
+    // A lone I, V or X may be a letter, not a number (Malcolm X): its letter name third.
+    if token.utf8.count == 1, let letter = HebrewLetterNames.spellings.first(where: { $0.0 == Character(token.lowercased()) }) {
+      return ranked([masculine, feminine, letter.1[0]])
+    }
     return ranked([masculine, feminine])
   }
 

@@ -61,6 +61,9 @@ struct NameInitialsTests {
     #expect(t.candidates("Moshe VIII", count: 2).map(\.text) == ["משה השמיני", "משה השמינית"])
     #expect(t.candidates("Moshe XIV", count: 1).first?.text == "משה הארבעה עשר")
     #expect(t.candidates("Moshe II", count: 1).first?.text == "משה השני")
+    // A lone letter may be a letter (Malcolm X): its name is the third reading.
+    #expect(t.candidates("Moshe X", count: 3).map(\.text) == ["משה העשירי", "משה העשירית", "משה אקס"])
+    #expect(!t.candidates("Moshe XI", count: 5).contains { $0.text.contains("אקס") })
   }
 
   @Test func abbreviationsKeepTheirDot() throws {
