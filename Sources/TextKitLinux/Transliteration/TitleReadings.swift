@@ -36,15 +36,31 @@ enum TitleReadings {
 
   /// The Latin reading of a Hebrew title and its kind, or nil.
   static func latin(_ token: Substring) -> (String, Kind)? {
-    // The longest title (האפיפיור) has 8 letters, 16 bytes.
-    guard token.utf8.count <= 18, let k = key(token) else { return nil }
+    // The longest title (האפיפיור) has 8 letters, 16 bytes. Every title word starts with ה
+    // (D7 94) or ס (D7 A1); every abbreviation holds a geresh or gershayim (byte 22 or 27,
+    // D7 B3/B4, or ’ ” E2 80 99/9D, which are the only E2 leads here): most tokens are
+    // passed over without a look-up.
+    let u = token.utf8
+    guard u.count <= 18, u.count >= 3 else { return nil }
+    var mayBe = false
+    var i = u.startIndex
+    let second = u[u.index(after: i)]
+    if u[i] == 0xD7 && (second == 0x94 || second == 0xA1) { mayBe = true }
+    while !mayBe && i < u.endIndex {
+      let b = u[i]
+      if b == 0x22 || b == 0x27 || b == 0xB3 || b == 0xB4 || b == 0xE2 { mayBe = true }
+      i = u.index(after: i)
+    }
+    guard mayBe, let k = key(token) else { return nil }
     return hebrewTitles[k]
   }
 
   /// The Hebrew reading of a Latin title (`Dr`, `Dr.`, `MK`), or nil. Only abbreviations: the
   /// English words (King, Prince, Rabbi) are names too and spell well by the model.
   static func hebrew(_ token: Substring, geresh: GereshStyle) -> String? {
-    guard token.utf8.count <= 5 else { return nil }
+    // Every title starts with D, P or M.
+    guard token.utf8.count >= 2, token.utf8.count <= 5, let f = token.utf8.first, f == 0x44 || f == 0x50 || f == 0x4D
+    else { return nil }
     var k = token.lowercased()
     if k.hasSuffix(".") { k.removeLast() }
     guard let h = latinTitles[k] else { return nil }

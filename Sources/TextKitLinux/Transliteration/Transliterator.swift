@@ -37,7 +37,9 @@ public struct Transliterator: Sendable {
   /// ``HebrewPrefixAnalyzer``, rescored by the `names` model (a name that begins with such a
   /// letter, הרצוג or ברוך, stays whole); off by default.
   public let splitPrefixes: Bool
-  /// Beam width of the `names` decoder.
+  /// Beam width of the `names` decoder: by default 16 hypotheses a position to Latin and 24
+  /// to Hebrew (24 gains 0.6 points top-5 to Latin on the held-out slice but costs 15% of the
+  /// speed there; to Hebrew it gains 0.3 points and stays well above 20,000 names/s).
   public let beamWidth: Int
 
   private let model: GraphoneModel?
@@ -60,14 +62,15 @@ public struct Transliterator: Sendable {
   ///   - source: the script read; `.auto` picks Hebrew for Latin output and Latin for Hebrew.
   ///   - geresh: geresh style in Hebrew output.
   ///   - splitPrefixes: split Hebrew proclitics off words of running text.
-  ///   - beamWidth: beam of the `names` decoder (more is slower and rarely better).
+  ///   - beamWidth: beam of the `names` decoder, nil for the default of the direction
+  ///     (more is slower and rarely better).
   ///   - model: a `names` model other than the embedded one (for training experiments).
   /// - Throws: ``TransliterationError`` for an unsupported combination, or ``ICUError``
   ///   when ICU cannot open a transform.
   public init(
     scheme: TransliterationScheme = .names, to target: TransliterationTarget = .latin,
     from source: TransliterationSource = .auto, geresh: GereshStyle = .apostrophe,
-    splitPrefixes: Bool = false, beamWidth: Int = 24, model: TransliterationModel? = nil
+    splitPrefixes: Bool = false, beamWidth: Int? = nil, model: TransliterationModel? = nil
   ) throws {
     if target == .hebrew && !(source == .auto || source == .latin) {
       throw TransliterationError.unsupported("only Latin can be transliterated to Hebrew")
@@ -83,7 +86,7 @@ public struct Transliterator: Sendable {
     self.source = source
     self.geresh = geresh
     self.splitPrefixes = splitPrefixes
-    self.beamWidth = max(1, beamWidth)
+    self.beamWidth = max(1, beamWidth ?? (target == .latin ? 16 : 24))
     self.cache = WordCache()
     self.model = scheme == .names ? try model?.graphones ?? Transliterator.sharedModel() : nil
     switch (scheme, target) {

@@ -61,7 +61,7 @@ extension TranslitCommand {
     @Flag(help: "Split Hebrew one-letter prefixes off words (בבאקו → b-Baku).") var splitPrefixes = false
     @Flag(help: .hidden) var timing = false
     @Option(help: .hidden) var modelFile: String?
-    @Option(help: .hidden) var beam: Int = 24
+    @Option(help: .hidden) var beam: Int?
     @OptionGroup var input: InputOptions
     @Argument(help: "Input files (default: standard input).") var inputs: [String] = []
 
