@@ -35,6 +35,16 @@ struct NamesToLatinTests {
     #expect(c.contains(pair.latin), "\(c)")
   }
 
+  @Test func wordsAreNotReadAsInitials() throws {
+    // The training data pairs some spelled-out given names with initials (F. Scott
+    // Fitzgerald); those pairs are left out, so a word never comes back as one letter.
+    let t = try Transliterator()
+    for name in ["פרנסיס", "הרברט", "ויליאם", "אדוארד", "רוברט"] {
+      let c = t.candidates(name, count: 5).map(\.text)
+      #expect(!c.isEmpty && c.allSatisfy { $0.count > 1 }, "\(name): \(c)")
+    }
+  }
+
   @Test func ilhamAliyevComesFirst() throws {
     // A known gap of the earlier model (Ilahm first); the re-ranked model gets it right.
     #expect(try Transliterator().candidates("אילהם אלייב", count: 5).first?.text == "Ilham Aliyev")
