@@ -272,6 +272,9 @@ public struct Transliterator: Sendable {
     let word = dotted ? token.dropLast() : token
     let dot = dotted ? "." : ""
     if target == .latin {
+      if let (prefix, rest) = Transliterator.elidedParticle(word) {
+        return decodeToken(rest, model: model, count: count).map { (prefix + $0.0 + dot, $0.1) }
+      }
       if let units = HebrewLetters.units(word.unicodeScalars) {
         // Hook: n-best re-ranking with the Latin character model (CandidateRescorer.swift).
         let nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
@@ -288,6 +291,34 @@ public struct Transliterator: Sendable {
       let text = HebrewLetters.text($0.output, geresh: geresh, finalP: finalP)
       return (dotted ? text + dot : text, $0.logPosterior)
     }
+  }
+
+  /// An elided particle before a name, written with a geresh in Hebrew, as Latin writes it
+  /// with an apostrophe, and the rest of the token: או'קונור → ("O'", קונור), ד'אסטה → ("D'",
+  /// אסטה) (ד' only before א ע ו י: ד' before a consonant is Arabic dh, as in ד'שון), ל'
+  /// before those too, מ' before a consonant (מ'באלה). In the train file every such token is
+  /// written so in Latin (37 O', 27 d', 3 L', 3 M'). Nil for anything else.
+  static func elidedParticle(_ token: Substring) -> (String, Substring)? {
+    let s = Array(token.unicodeScalars.prefix(4))
+    guard s.count >= 3 else { return nil }
+    let vowelLetter: (Unicode.Scalar) -> Bool = { $0 == "א" || $0 == "ע" || $0 == "ו" || $0 == "י" }
+    let letter: (Unicode.Scalar) -> Bool = { HebrewLetters.unit($0.value) != 0 }
+    if s.count == 4, s[0] == "א", s[1] == "ו", HebrewLetters.isGeresh(s[2].value), letter(s[3]) {
+      let rest = Substring(token.unicodeScalars.dropFirst(3))
+      return rest.unicodeScalars.count >= 2 ? ("O'", rest) : nil
+    }
+    guard HebrewLetters.isGeresh(s[1].value), letter(s[2]) else { return nil }
+    let prefix: String
+    switch s[0] {
+    case "ד" where vowelLetter(s[2]): prefix = "D'"
+    case "ל" where vowelLetter(s[2]): prefix = "L'"
+    case "מ" where !vowelLetter(s[2]): prefix = "M'"
+    default: return nil
+    }
+    // At least three letters after the particle: ד'או is not d'Ao.
+    let rest = Substring(token.unicodeScalars.dropFirst(2))
+    guard rest.unicodeScalars.count >= 3 else { return nil }
+    return (prefix, rest)
   }
 
   static func capitalized(_ ascii: ArraySlice<UInt8>) -> String {

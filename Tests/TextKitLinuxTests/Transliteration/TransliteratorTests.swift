@@ -45,6 +45,25 @@ struct NamesToLatinTests {
     }
   }
 
+  @Test func elidedParticlesKeepTheirApostrophe() throws {
+    // או' before a letter is O', ד' and ל' before a vowel letter are D' and L', מ' before a
+    // consonant is M'; the rest of the token is decoded as a word of its own.
+    let t = try Transliterator()
+    for (hebrew, prefix) in [("או'קונור", "O'"), ("או\u{05F3}קונור", "O'"), ("ד'אסטה", "D'"), ("ל'אסטוק", "L'"), ("מ'באלה", "M'")] {
+      let c = t.candidates("משה \(hebrew)", count: 3).map(\.text)
+      #expect(c.count == 3 && c.allSatisfy { $0.split(separator: " ").last?.hasPrefix(prefix) == true }, "\(hebrew): \(c)")
+      let rest = String(hebrew.unicodeScalars.dropFirst(prefix == "O'" ? 3 : 2))
+      let last = c[0].split(separator: " ").last ?? ""
+      #expect(last.dropFirst(2) == (t.candidates(rest, count: 1).first?.text ?? "")[...], "\(hebrew): \(c)")
+    }
+    // ד' before a consonant is a letter of its own (Arabic dh, ד'שון DeShawn), and a particle
+    // needs two letters after it.
+    #expect(t.candidates("ד'שון", count: 3).allSatisfy { !$0.text.hasPrefix("D'") })
+    #expect(t.candidates("ד'או", count: 3).allSatisfy { !$0.text.hasPrefix("D'") })
+    #expect(t.candidates("או'ל", count: 3).allSatisfy { !$0.text.hasPrefix("O'") })
+    #expect(t.transliterate("או'קונור אמר").hasPrefix("O'"))
+  }
+
   @Test func ilhamAliyevComesFirst() throws {
     // A known gap of the earlier model (Ilahm first); the re-ranked model gets it right.
     #expect(try Transliterator().candidates("אילהם אלייב", count: 5).first?.text == "Ilham Aliyev")
