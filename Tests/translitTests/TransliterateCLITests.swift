@@ -29,6 +29,16 @@ struct TransliterateCLITests {
     #expect(line.components(separatedBy: "\"text\"").count == 4)
   }
 
+  @Test func namesModeAsTextPutsCandidatesOnTheLine() throws {
+    let c = try command(["--names", "--candidates", "3", "--format", "text"])
+    let t = try c.makeTransliterator()
+    let line = c.process("הרצוג", t, jsonl: false)
+    #expect(line.split(separator: "\t").map(String.init) == t.candidates("הרצוג", count: 3).map(\.text))
+    #expect(line.split(separator: "\t").count == 3 && line.hasPrefix("Herzog\t"))
+    let one = try command(["--names", "--format", "text"])
+    #expect(one.process("הרצוג", try one.makeTransliterator(), jsonl: false) == "Herzog")
+  }
+
   @Test func runningTextModePassesOtherText() throws {
     let c = try command([])
     #expect(c.process("טראמפ, 2024", try c.makeTransliterator(), jsonl: false) == "Trump, 2024")

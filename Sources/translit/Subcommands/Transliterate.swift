@@ -56,7 +56,7 @@ extension TranslitCommand {
     @Option(help: "Spelling scheme.") var scheme: Scheme = .names
     @Option(help: "Candidates per name (with --names).") var candidates: Int = 1
     @Flag(help: "Each line is one name; output JSONL candidates.") var names = false
-    @Option(help: "Output format (jsonl is the default with --names).") var format: Format?
+    @Option(help: "Output format (jsonl is the default with --names; text with --names writes a line's candidates separated by tabs).") var format: Format?
     @Option(help: "Geresh in Hebrew output: ASCII apostrophe or U+05F3.") var geresh: Geresh = .apostrophe
     @Flag(help: "Split Hebrew one-letter prefixes off words (בבאקו → b-Baku).") var splitPrefixes = false
     @Flag(help: .hidden) var timing = false
@@ -155,7 +155,11 @@ extension TranslitCommand {
       if names {
         let c = t.candidates(line.trimmingSpaces, count: candidates)
         if !jsonl {
-          out.append(contentsOf: (c.first?.text ?? "").utf8)
+          // The candidates on the input's line, best first, separated by tabs.
+          for (i, candidate) in c.enumerated() {
+            if i > 0 { out.append(0x09) }
+            out.append(contentsOf: candidate.text.utf8)
+          }
           return
         }
         out.append(contentsOf: #"{"input":"#.utf8)
