@@ -184,6 +184,25 @@ struct NamesToHebrewTests {
     #expect(c.contains(pair.hebrew), "\(c)")
   }
 
+  @Test func elidedParticlesTakeAGeresh() throws {
+    // D' and L' before a vowel, M' before a consonant: the letter, a geresh, then the rest
+    // decoded as a word; the token read whole stays among the candidates.
+    let t = try Transliterator(to: .hebrew)
+    for (latin, particle) in [("D'Antoni", "ד'"), ("d\u{2019}Ormesson", "ד'"), ("L'Estocq", "ל'"), ("M'bala", "מ'")] {
+      let c = t.candidates(latin, count: 5).map(\.text)
+      let rest = String(latin.unicodeScalars.dropFirst(2))
+      #expect(c.first == particle + (t.candidates(rest, count: 1).first?.text ?? ""), "\(latin): \(c)")
+      #expect(Set(c).count == c.count)
+    }
+    #expect(t.candidates("D'Antoni", count: 5).contains { !$0.text.hasPrefix("ד'") })
+    let g = try Transliterator(to: .hebrew, geresh: .geresh)
+    #expect(g.candidates("D'Antoni", count: 1).first?.text.hasPrefix("ד\u{05F3}") == true)
+    // Not particles: D' before a consonant, too short a rest.
+    #expect(Transliterator.hebrewParticle("D'Shawn") == nil)
+    #expect(Transliterator.hebrewParticle("d'Ab") == nil)
+    #expect(Transliterator.hebrewParticle("Dante") == nil)
+  }
+
   @Test func davosWithinFive() throws {
     let c = try Transliterator(to: .hebrew).candidates("Davos", count: 5).map(\.text)
     #expect(c.contains("דאבוס"), "\(c)")
