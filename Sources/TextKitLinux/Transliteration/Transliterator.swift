@@ -542,6 +542,8 @@ public struct Transliterator: Sendable {
           out.append(contentsOf: value.utf8)
           table.insert(bytes, i..<j, hash: hash, value: value.utf8)
         }
+        // A title read with its dot (ד"ר → Dr.) before the text's own dot: one dot.
+        if j < n && bytes[j] == 0x2E && out.last == 0x2E { out.removeLast() }
         i = j
         runStart = j
       }
@@ -690,6 +692,7 @@ public struct Transliterator: Sendable {
           if j < scalars.endIndex && scalars[j] == "." { j = scalars.index(after: j) }
         } else {
           out += cache.value(word, body)
+          if j < scalars.endIndex && scalars[j] == "." && out.hasSuffix(".") { out.removeLast() }
         }
         i = j
         runStart = j

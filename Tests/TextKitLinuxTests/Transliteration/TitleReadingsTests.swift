@@ -71,6 +71,9 @@ struct TitleReadingsTests {
     let acronym = he.transliterate("צה\"ל")
     #expect(!acronym.contains("\"") && acronym.count >= 3, "\(acronym)")
     #expect(he.transliterate("\"כהן\"") == "\"\(name)\"")
+    // At a sentence's end the title's dot is the sentence's (also from the word cache).
+    #expect(he.transliterate("אמר ד\"ר. ד\"ר.") == he.transliterate("אמר") + " Dr. Dr.")
+    #expect(he.hebrewTextToLatinByScalars("אמר ד\"ר. ד\"ר.") == he.transliterate("אמר") + " Dr. Dr.")
     let en = try Transliterator(to: .hebrew)
     let levi = en.transliterate("Levi")
     #expect(en.transliterate("Dr. Levi") == "ד\"ר \(levi)")
