@@ -92,10 +92,11 @@ struct GraphoneDecoderEquivalenceTests {
   @Test func shippedModelStepsMatch() throws {
     let (c, r) = try #require(Self.shipped)
     var rng = SplitMix64(seed: 11)
-    // Any state of the model; graphone ids below 1,000 (the model has about 1,010).
-    let states = UInt64(r.backoffWeight.count)
+    // Any state and any graphone of the model.
+    let states = UInt64(r.backoffWeight.count), graphones = UInt64(r.graphoneCount)
+    #expect(graphones > 500)
     for _ in 0..<5_000 {
-      let state = UInt32(rng.next() % states), g = Int32(rng.next() % 1_000)
+      let state = UInt32(rng.next() % states), g = Int32(rng.next() % graphones)
       let (a, na) = c.step(state, g)
       let (b, nb) = r.step(state, g)
       #expect(a == b && na == nb)

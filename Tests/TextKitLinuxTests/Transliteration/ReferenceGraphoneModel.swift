@@ -17,6 +17,8 @@ struct ReferenceGraphoneModel: Sendable {
   let latin: [[UInt8]]
   let order: Int
   let startState: UInt32
+  /// Number of graphones (the end and start of word among them).
+  let graphoneCount: Int
   let backoffWeight: [Float]
   let backoffState: [UInt32]
   // Open-addressing table keyed by state << 32 | graphone.
@@ -66,6 +68,7 @@ struct ReferenceGraphoneModel: Sendable {
     guard try u32() == 1 else { throw FormatError(description: "unsupported model version") }
     order = Int(try u32())
     let gCount = Int(try u32()), sCount = Int(try u32()), eCount = Int(try u32())
+    graphoneCount = gCount
     startState = try u32()
     var heb: [[UInt8]] = [], lat: [[UInt8]] = []
     heb.reserveCapacity(gCount)

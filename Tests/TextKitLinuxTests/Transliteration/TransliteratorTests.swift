@@ -45,6 +45,16 @@ struct NamesToLatinTests {
     }
   }
 
+  @Test func aFinalConsonantIsSpelled() throws {
+    // Nickname pairs (סמואל ~ Sam) are left out of training, so the last ב of a name is never
+    // dropped (the model offered Eli for אלייב).
+    let t = try Transliterator()
+    for name in ["אלייב", "גולייב", "איסייב"] {
+      let c = t.candidates(name, count: 5).map(\.text)
+      #expect(!c.isEmpty && c.allSatisfy { $0.last.map { "vbwfe".contains($0) } == true }, "\(name): \(c)")
+    }
+  }
+
   @Test func elidedParticlesKeepTheirApostrophe() throws {
     // או' before a letter is O', ד' and ל' before a vowel letter are D' and L', מ' before a
     // consonant is M'; the rest of the token is decoded as a word of its own.
