@@ -360,7 +360,9 @@ public struct Transliterator: Sendable {
       let v = s.value
       if v >= 0x61 && v <= 0x7A { out.append(UInt8(v)); continue }
       if v >= 0x41 && v <= 0x5A { out.append(UInt8(v + 0x20)); continue }
-      if v == 0x27 || v == 0x2019 || v == 0x2E { continue }
+      // Apostrophes, and the modifier letters scholarly romanization writes for alef and ayin
+      // (Yaʿaḳov, Gaziʾel) and Hawaiian for the glottal stop (Kaʻahumanu).
+      if v == 0x27 || v == 0x2019 || v == 0x2E || v == 0x02BB || v == 0x02BC || v == 0x02BE || v == 0x02BF { continue }
       if let folded = foldLatin(s) { out += folded; continue }
       if s.properties.generalCategory == .nonspacingMark { continue }
       return nil
@@ -378,7 +380,8 @@ public struct Transliterator: Sendable {
     case "đ", "Đ": return [0x64]
     case "ı": return [0x69]
     case "ə", "Ə": return [0x61]
-    case "þ": return Array("th".utf8)
+    case "þ", "Þ": return Array("th".utf8)
+    case "ð", "Ð": return [0x64]  // Icelandic eth: Sigurðsson, סיגורדסון
     default: break
     }
     // Canonical decomposition's first scalar (é → e).
@@ -394,15 +397,26 @@ public struct Transliterator: Sendable {
   }
 
   /// Tokens (runs that are not spaces, hyphens or maqaf) and the separators between them.
+  /// Quotation marks and brackets around a token (a nickname: Victoria "Torrey" Newcomb) are
+  /// separators too; a gershayim between two letters (רמב"ם) stays in its token.
   static func pieces(_ name: String) -> [Piece] {
     var out: [Piece] = []
     var start = name.startIndex
     var inWord: Bool?
     var i = name.startIndex
     let scalars = name.unicodeScalars
+    var previous: Unicode.Scalar?
     while i < name.endIndex {
       let s = scalars[i]
-      let sep = Transliterator.isWhitespace(s) || s == "-" || s == "\u{05BE}" || s == ","
+      var sep = Transliterator.isWhitespace(s) || s == "-" || s == "\u{05BE}" || s == ","
+      if !sep, Transliterator.isQuoteOrBracket(s) {
+        let next = scalars.index(after: i)
+        let between = previous.map { $0.properties.isAlphabetic } == true
+          && next < scalars.endIndex && scalars[next].properties.isAlphabetic
+        let gershayim = s == "\"" || s == "\u{05F4}" || s == "\u{201D}"
+        sep = !(between && gershayim)
+      }
+      previous = s
       if let w = inWord, w == sep {
         out.append(Piece(text: name[start..<i], isWord: w))
         start = i
@@ -412,6 +426,14 @@ public struct Transliterator: Sendable {
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
+  }
+
+  /// Quotation marks and brackets (ASCII `"`, “ ” „ « » ״, ( ) [ ] { }).
+  @inline(__always) static func isQuoteOrBracket(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "(", ")", "[", "]", "{", "}", "\u{05F4}": return true
+    default: return false
+    }
   }
 
   /// `s.properties.isWhitespace`, without the property lookup for ASCII and for U+0100–U+167F

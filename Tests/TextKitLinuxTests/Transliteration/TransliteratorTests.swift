@@ -214,6 +214,37 @@ struct NamesToHebrewTests {
     #expect(Transliterator.hebrewParticle("Dante") == nil)
   }
 
+  @Test func lettersOutsideASCIIAndModifierApostrophes() throws {
+    // Icelandic eth and thorn (both cases), and the modifier letters of scholarly
+    // romanization, are read, not passed through as they are.
+    let t = try Transliterator(to: .hebrew)
+    for name in ["Þórðarson", "Sigurður", "Yaʿaḳov", "Kaʻahumanu", "ÐÞ"] {
+      let c = try #require(t.candidates(name, count: 1).first?.text, "\(name)")
+      #expect(c.unicodeScalars.allSatisfy { (0x05D0...0x05EA).contains($0.value) || $0 == "'" }, "\(name): \(c)")
+    }
+    #expect(t.candidates("Þórðarson", count: 1).first?.text == t.candidates("Thordarson", count: 1).first?.text)
+    #expect(t.candidates("Yaʿaḳov", count: 1).first?.text == t.candidates("Yaakov", count: 1).first?.text)
+  }
+
+  @Test func quotedNicknamesAndBrackets() throws {
+    // Quotation marks and brackets around a token are kept around its transliteration; a
+    // gershayim between two letters stays an acronym's.
+    let en = try Transliterator(to: .hebrew)
+    let v = en.candidates("Victoria \"Torrey\" Newcomb", count: 1).first?.text ?? ""
+    let parts = v.split(separator: " ")
+    #expect(parts.count == 3 && parts[1].hasPrefix("\"") && parts[1].hasSuffix("\""), "\(v)")
+    #expect(parts[1].dropFirst().dropLast() == (en.candidates("Torrey", count: 1).first?.text ?? "")[...], "\(v)")
+    #expect(en.candidates("(Moshe) Cohen", count: 1).first?.text.hasPrefix("(משה) ") == true)
+    let he = try Transliterator()
+    let b = he.candidates("בנימין \"ביבי\" נתניהו", count: 1).first?.text ?? ""
+    #expect(b.contains(" \"" + (he.candidates("ביבי", count: 1).first?.text ?? "") + "\" "), "\(b)")
+    let r = he.candidates("רמב\"ם", count: 1).first?.text ?? ""
+    #expect(!r.contains("\"") && r.count >= 4, "\(r)")
+    #expect(Transliterator.pieces("רמב\"ם").count == 1)
+    #expect(Transliterator.pieces("\"ביבי\"").map(\.isWord) == [false, true, false])
+    #expect(Transliterator.pieces("א\u{201C}ב").map(\.isWord) == [true, false, true])
+  }
+
   @Test func davosWithinFive() throws {
     let c = try Transliterator(to: .hebrew).candidates("Davos", count: 5).map(\.text)
     #expect(c.contains("דאבוס"), "\(c)")
