@@ -160,7 +160,11 @@ public struct Transliterator: Sendable {
         options.append(c.isEmpty ? [(String(piece.text), Float(0))] : c)
         firstWord = false
       } else {
-        options.append([(String(piece.text), Float(0))])
+        // Latin writes a maqaf as a hyphen.
+        let text =
+          target == .latin
+          ? String(String.UnicodeScalarView(piece.text.unicodeScalars.map { $0 == "\u{05BE}" ? "-" : $0 })) : String(piece.text)
+        options.append([(text, Float(0))])
       }
       p += 1
     }
@@ -277,7 +281,11 @@ public struct Transliterator: Sendable {
       }
       if let units = HebrewLetters.units(word.unicodeScalars) {
         // Hook: n-best re-ranking with the Latin character model (CandidateRescorer.swift).
-        let nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
+        var nbest = model.decode(units, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
+        if nbest.isEmpty && units.contains(where: { $0 > 22 }) {
+          // A geresh the model has never seen on that letter (י', ל'): read the letters alone.
+          nbest = model.decode(units.map { $0 > 22 ? $0 - 22 : $0 }, toLatin: true, beam: beamWidth, count: CandidateRescorer.decodeCount(count))
+        }
         return CandidateRescorer.rescoreLatin(nbest, count: count).map {
           (dotted ? Transliterator.capitalized($0.output) + dot : Transliterator.capitalized($0.output), $0.logPosterior)
         }
@@ -423,6 +431,11 @@ public struct Transliterator: Sendable {
       }
       inWord = !sep
       i = scalars.index(after: i)
+      // Initials written together (א.ג., J.R.R.): a dot before a letter ends a token.
+      if s == ".", !sep, i < scalars.endIndex, scalars[i].properties.isAlphabetic {
+        out.append(Piece(text: name[start..<i], isWord: true))
+        start = i
+      }
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
@@ -599,7 +612,7 @@ public struct Transliterator: Sendable {
   @inline(__always) static func isWordScalarValue(_ v: UInt32) -> Bool {
     if v < 0x0370 || v > 0x06FF { return false }
     if v >= 0x0590 && v <= 0x05FF {
-      return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || v == 0x05F3 || v == 0x05F4
+      return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || (0x05F0...0x05F4).contains(v)
     }
     if v <= 0x052F { return true }
     guard v >= 0x0600, let s = Unicode.Scalar(v) else { return false }
@@ -608,7 +621,7 @@ public struct Transliterator: Sendable {
 
   static func isHebrewWordScalar(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || v == 0x05F3 || v == 0x05F4
+    return (0x05D0...0x05EA).contains(v) || HebrewLetters.isMark(v) || (0x05F0...0x05F4).contains(v)
   }
 
   static func isLatinWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -46,6 +46,20 @@ struct NameInitialsTests {
     #expect(t.candidates("T.", count: 2).map(\.text) == ["ט.", "טי."])
   }
 
+  @Test func initialsWrittenTogether() throws {
+    // א.ג. and J.R.R.: each dotted letter is an initial of its own, written together.
+    let he = try Transliterator()
+    #expect(he.candidates("א.ג. כהן", count: 1).first?.text.hasSuffix(". Cohen") == true)
+    let ag = he.candidates("א.ג. כהן", count: 1).first?.text ?? ""
+    #expect(ag.count == "A.G. Cohen".count && ag.filter { $0 == "." }.count == 2, "\(ag)")
+    let en = try Transliterator(to: .hebrew)
+    let jrr = en.candidates("J.R.R. Tolkien", count: 1).first?.text ?? ""
+    #expect(jrr.hasPrefix("ג'יי.ר.ר. "), "\(jrr)")
+    #expect(Transliterator.pieces("J.R.R.").map(\.text) == ["J.", "R.", "R."])
+    // A dot before a space or at the end does not split.
+    #expect(Transliterator.pieces("Jr.").count == 1)
+  }
+
   @Test func regnalNumbersToLatin() throws {
     let t = try Transliterator()
     #expect(t.candidates("משה השני", count: 1).first?.text == "Moshe II")

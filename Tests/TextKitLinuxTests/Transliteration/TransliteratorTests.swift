@@ -45,6 +45,21 @@ struct NamesToLatinTests {
     }
   }
 
+  @Test func oddHebrewSpellings() throws {
+    let t = try Transliterator()
+    func best(_ s: String) -> String { t.candidates(s, count: 1).first?.text ?? "" }
+    func isLatin(_ s: String) -> Bool { !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII } }
+    // A maqaf between tokens is a hyphen in Latin.
+    #expect(best("אל־עמי") == best("אל") + "-" + best("עמי"))
+    // Yiddish ligatures are their two letters.
+    #expect(best("װאשינגטאן") == best("וואשינגטאן"))
+    #expect(best("ײַנקל") == best("יינקל"))
+    #expect(isLatin(best("דזשײמס")) && isLatin(t.transliterate("ױ ײ װ")))
+    // A geresh the model has not seen on a letter: the letters alone, not the Hebrew.
+    #expect(isLatin(best("בריגי'ט")), "\(best("בריגי'ט"))")
+    #expect(best("בריגי'ט") == best("בריגיט"))
+  }
+
   @Test func aFinalConsonantIsSpelled() throws {
     // Nickname pairs (סמואל ~ Sam) are left out of training, so the last ב of a name is never
     // dropped (the model offered Eli for אלייב).
@@ -124,7 +139,7 @@ struct NamesToLatinTests {
       "משה ל. כהן, ג'. ו-סי. א. א.ב. .א דאבליו. אבגדהוזחטי. א", "ל.", "ל",
       "ג\u{2019}. ג\u{2019}יי. ג`יי. ג\u{05F3}יי. ג\u{00B4}. אייץ\u{2019}. ירושלים.",
       "ד\"ר כהן לח\"כ ולפרופ' \"צה\"ל\" א\" \"ב ג\u{201D}ד ה\"\"ו ז\"\u{05F3}ח ד\"",
-      "ד\"ר. פרופ'.. ח\"כ. ד\"ר", "ד\"ר.",
+      "ד\"ר. פרופ'.. ח\"כ. ד\"ר", "ד\"ר.", "דזשײמס װאַשינגטאָן ױ ײ'",
     ]
     for split in [false, true] {
       let t = try Transliterator(splitPrefixes: split)
