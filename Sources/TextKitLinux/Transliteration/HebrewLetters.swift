@@ -19,7 +19,10 @@ enum HebrewLetters {
     }
   }
 
-  static func isGeresh(_ v: UInt32) -> Bool { v == 0x27 || v == 0x05F3 || v == 0x2019 || v == 0x60 || v == 0xB4 }
+  /// ASCII ', ׳, and the marks typed for it: ’ ‘ ` ´ ′.
+  static func isGeresh(_ v: UInt32) -> Bool {
+    v == 0x27 || v == 0x05F3 || v == 0x2019 || v == 0x2018 || v == 0x60 || v == 0xB4 || v == 0x2032
+  }
   /// Points and cantillation marks (ignored by `names`).
   static func isMark(_ v: UInt32) -> Bool { (0x0591...0x05C7).contains(v) && v != 0x05BE && v != 0x05C0 && v != 0x05C3 && v != 0x05C6 }
 

@@ -370,7 +370,7 @@ public struct Transliterator: Sendable {
       if v >= 0x41 && v <= 0x5A { out.append(UInt8(v + 0x20)); continue }
       // Apostrophes, and the modifier letters scholarly romanization writes for alef and ayin
       // (Yaʿaḳov, Gaziʾel) and Hawaiian for the glottal stop (Kaʻahumanu).
-      if v == 0x27 || v == 0x2019 || v == 0x2E || v == 0x02BB || v == 0x02BC || v == 0x02BE || v == 0x02BF { continue }
+      if v == 0x2E || HebrewLetters.isGeresh(v) || v == 0x02BB || v == 0x02BC || v == 0x02BE || v == 0x02BF { continue }
       if let folded = foldLatin(s) { out += folded; continue }
       if s.properties.generalCategory == .nonspacingMark { continue }
       return nil

@@ -58,6 +58,10 @@ struct NamesToLatinTests {
     // A geresh the model has not seen on a letter: the letters alone, not the Hebrew.
     #expect(isLatin(best("בריגי'ט")), "\(best("בריגי'ט"))")
     #expect(best("בריגי'ט") == best("בריגיט"))
+    // Any mark typed for a geresh.
+    for g in ["\u{2018}", "\u{2032}", "`", "\u{00B4}", "\u{2019}", "\u{05F3}"] {
+      #expect(best("ניג\(g)ל") == best("ניג'ל"), "\(g)")
+    }
   }
 
   @Test func aFinalConsonantIsSpelled() throws {
@@ -139,7 +143,7 @@ struct NamesToLatinTests {
       "משה ל. כהן, ג'. ו-סי. א. א.ב. .א דאבליו. אבגדהוזחטי. א", "ל.", "ל",
       "ג\u{2019}. ג\u{2019}יי. ג`יי. ג\u{05F3}יי. ג\u{00B4}. אייץ\u{2019}. ירושלים.",
       "ד\"ר כהן לח\"כ ולפרופ' \"צה\"ל\" א\" \"ב ג\u{201D}ד ה\"\"ו ז\"\u{05F3}ח ד\"",
-      "ד\"ר. פרופ'.. ח\"כ. ד\"ר", "ד\"ר.", "דזשײמס װאַשינגטאָן ױ ײ'",
+      "ד\"ר. פרופ'.. ח\"כ. ד\"ר", "ד\"ר.", "דזשײמס װאַשינגטאָן ױ ײ'", "ניג\u{2018}ל \u{2032}א \u{2018}ב א\u{2032}\u{2032}",
     ]
     for split in [false, true] {
       let t = try Transliterator(splitPrefixes: split)
@@ -233,7 +237,7 @@ struct NamesToHebrewTests {
     // Icelandic eth and thorn (both cases), and the modifier letters of scholarly
     // romanization, are read, not passed through as they are.
     let t = try Transliterator(to: .hebrew)
-    for name in ["Þórðarson", "Sigurður", "Yaʿaḳov", "Kaʻahumanu", "ÐÞ"] {
+    for name in ["Þórðarson", "Sigurður", "Yaʿaḳov", "Kaʻahumanu", "ÐÞ", "Sa`id", "Fat\u{2032}h", "O\u{2018}Neil"] {
       let c = try #require(t.candidates(name, count: 1).first?.text, "\(name)")
       #expect(c.unicodeScalars.allSatisfy { (0x05D0...0x05EA).contains($0.value) || $0 == "'" }, "\(name): \(c)")
     }
