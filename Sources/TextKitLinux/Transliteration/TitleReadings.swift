@@ -13,6 +13,10 @@
 ///   names people are listed under), so Rabbi is offered with less weight, after the model's
 ///   best reading when the model is sure of it.
 ///
+/// In running text, which is mostly news, the title words that carry the article ה (הרב,
+/// הנשיא, השר, הנסיך…) are read as titles wherever they stand (the per-word cache does not see
+/// the next word): הרב זמיר איסייב → Rabbi Zamir Isayev, as English news writes it.
+///
 /// The tables hold titles, not names. Keys are folded as ``key(_:)`` does.
 enum TitleReadings {
   /// How a title reading stands among the model's readings of the same word.

@@ -505,7 +505,10 @@ public struct Transliterator: Sendable {
   /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
   private func hebrewWordToLatin(_ word: Substring, model: GraphoneModel) -> String {
     // Abbreviated titles (ד"ר → Dr.), also after proclitics (לח"כ → l-MK).
-    if let (title, kind) = TitleReadings.latin(word), kind == .abbreviation { return title }
+    if let (title, kind) = TitleReadings.latin(word), kind == .abbreviation || word.unicodeScalars.first == "ה" {
+      // In running text (news) the definite title words are titles too: הרב זמיר → Rabbi Zamir.
+      return title
+    }
     if let (prefix, title) = TitleReadings.prefixedAbbreviation(word) { return prefix + "-" + title }
     if splitPrefixes, let (prefix, rest) = splitPrefix(word, model: model) {
       let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)

@@ -64,6 +64,10 @@ struct TitleReadingsTests {
     let he = try Transliterator()
     let name = he.transliterate("כהן")
     #expect(he.transliterate("ד\"ר כהן אמר") == "Dr. \(name) " + he.transliterate("אמר"))
+    // Definite title words are titles in running text; סר (also a word) is not.
+    #expect(he.transliterate("הרב כהן והנשיא") == "Rabbi \(name) " + he.transliterate("והנשיא"))
+    #expect(he.transliterate("הנשיא אמר").hasPrefix("President "))
+    #expect(!he.transliterate("סר כהן").hasPrefix("Sir "))
     // After proclitics, as --split-prefixes writes them.
     #expect(he.transliterate("לח\"כ כהן").hasPrefix("l-MK "))
     #expect(he.transliterate("ולפרופ' כהן").hasPrefix("vel-Prof. "))
