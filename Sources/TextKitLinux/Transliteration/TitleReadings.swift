@@ -41,9 +41,9 @@ enum TitleReadings {
   /// The Latin reading of a Hebrew title and its kind, or nil.
   static func latin(_ token: Substring) -> (String, Kind)? {
     // The longest title (האפיפיור) has 8 letters, 16 bytes. Every title word starts with ה
-    // (D7 94) or ס (D7 A1); every abbreviation holds a geresh or gershayim (byte 22 or 27,
-    // D7 B3/B4, or ’ ” E2 80 99/9D, which are the only E2 leads here): most tokens are
-    // passed over without a look-up.
+    // (D7 94) or ס (D7 A1); every abbreviation holds a geresh or gershayim: byte 22, 27 or 60,
+    // D7 B3/B4, C2 B4 (´), or an E2 lead (‘ ’ ” ′). Most tokens are passed over without a
+    // look-up.
     let u = token.utf8
     guard u.count <= 18, u.count >= 3 else { return nil }
     var mayBe = false
@@ -52,7 +52,7 @@ enum TitleReadings {
     if u[i] == 0xD7 && (second == 0x94 || second == 0xA1) { mayBe = true }
     while !mayBe && i < u.endIndex {
       let b = u[i]
-      if b == 0x22 || b == 0x27 || b == 0xB3 || b == 0xB4 || b == 0xE2 { mayBe = true }
+      if b == 0x22 || b == 0x27 || b == 0x60 || b == 0xB3 || b == 0xB4 || b == 0xE2 { mayBe = true }
       i = u.index(after: i)
     }
     guard mayBe, let k = key(token) else { return nil }

@@ -11,7 +11,7 @@ struct TitleReadingsTests {
     for title in ["ד\"ר", "ד\u{05F4}ר", "ד\u{201D}ר"] {
       #expect(t.candidates("\(title) משה כהן", count: 1).first?.text == "Dr. " + plain, "\(title)")
     }
-    for title in ["פרופ'", "פרופ\u{05F3}"] {
+    for title in ["פרופ'", "פרופ\u{05F3}", "פרופ`", "פרופ\u{00B4}", "פרופ\u{2018}", "פרופ\u{2032}"] {
       #expect(t.candidates("\(title) משה כהן", count: 1).first?.text == "Prof. " + plain, "\(title)")
     }
     // Several titles; an abbreviation alone is still the title.
