@@ -469,7 +469,7 @@ public struct Transliterator: Sendable {
     case .icu:
       return (try? icu?.transliterate(text)) ?? text
     case .academy:
-      return mapWords(text, isWordScalar: Transliterator.isHebrewWordScalar) { AcademyRomanizer.romanize($0) }
+      return mapWords(text, isWordScalar: Transliterator.isHebrewWordScalar, latinPunctuation: true) { AcademyRomanizer.romanize($0) }
     case .names:
       guard let model else { return text }
       if target == .hebrew {
@@ -559,7 +559,7 @@ public struct Transliterator: Sendable {
           }
           j += len
         }
-        out.append(contentsOf: bytes[runStart..<i])
+        Transliterator.appendLatinPunctuation(bytes, runStart..<i, to: &out)
         // A word of one letter (or a letter's name) before a dot is an initial (not cached:
         // the same word without the dot is a word). Most words before a dot end a sentence:
         // the filter looks at them without allocating.
@@ -585,9 +585,27 @@ public struct Transliterator: Sendable {
         i = j
         runStart = j
       }
-      out.append(contentsOf: bytes[runStart..<n])
+      Transliterator.appendLatinPunctuation(bytes, runStart..<n, to: &out)
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `bytes[range]` (text between words) to `out`, a maqaf (D6 BE) as a hyphen: Latin
+  /// output carries no Hebrew punctuation (בית־שמש → Beit-Shemesh).
+  @inline(__always) static func appendLatinPunctuation(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+    var start = range.lowerBound
+    var k = start
+    while k < range.upperBound {
+      if bytes[k] == 0xD6 && k + 1 < range.upperBound && bytes[k + 1] == 0xBE {
+        out.append(contentsOf: bytes[start..<k])
+        out.append(0x2D)
+        k += 2
+        start = k
+      } else {
+        k += 1
+      }
+    }
+    out.append(contentsOf: bytes[start..<range.upperBound])
   }
 
   /// The same as ``hebrewTextToLatin(_:model:)`` through ``mapWords(_:isWordScalar:_:)``
@@ -596,7 +614,7 @@ public struct Transliterator: Sendable {
     guard let model else { return text }
     return mapWords(
       text, isWordScalar: { Transliterator.isHebrewWordScalar($0) || Transliterator.isOtherScriptScalar($0) },
-      acronyms: true, initial: runningTextInitial
+      acronyms: true, latinPunctuation: true, initial: runningTextInitial
     ) {
       hebrewWordToLatin($0, model: model)
     }
@@ -690,7 +708,7 @@ public struct Transliterator: Sendable {
   /// `body`, caching results per word. `initial` reads a word before a dot (the dot is kept),
   /// `title` a title word (its dot, if any, is dropped: Dr. → ד"ר).
   private func mapWords(
-    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, acronyms: Bool = false,
+    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, acronyms: Bool = false, latinPunctuation: Bool = false,
     initial: ((Substring) -> String?)? = nil, title: ((Substring) -> String?)? = nil,
     _ body: (Substring) -> String
   ) -> String {
@@ -721,7 +739,7 @@ public struct Transliterator: Sendable {
           }
           break
         }
-        out.unicodeScalars.append(contentsOf: scalars[runStart..<wordStart])
+        Transliterator.appendBetween(scalars[runStart..<wordStart], latinPunctuation, to: &out)
         let word = Substring(scalars[wordStart..<j])
         if let initial, j < scalars.endIndex, scalars[j] == ".", let r = initial(word) {
           out += r
@@ -738,8 +756,17 @@ public struct Transliterator: Sendable {
         i = scalars.index(after: i)
       }
     }
-    out.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
+    Transliterator.appendBetween(scalars[runStart..<scalars.endIndex], latinPunctuation, to: &out)
     return out
+  }
+
+  /// Appends text between words, with `latinPunctuation` a maqaf as a hyphen.
+  private static func appendBetween(_ s: Substring.UnicodeScalarView, _ latinPunctuation: Bool, to out: inout String) {
+    if latinPunctuation && s.contains("\u{05BE}") {
+      out.unicodeScalars.append(contentsOf: s.map { $0 == "\u{05BE}" ? "-" : $0 })
+    } else {
+      out.unicodeScalars.append(contentsOf: s)
+    }
   }
 }
 

@@ -125,6 +125,15 @@ struct NamesToLatinTests {
     for _ in 0..<3 { #expect(try Transliterator().candidates("אלכסנדר פושקין", count: 5) == a) }
   }
 
+  @Test func runningTextWritesAMaqafAsAHyphen() throws {
+    let t = try Transliterator()
+    #expect(t.transliterate("בית־שמש") == t.transliterate("בית") + "-" + t.transliterate("שמש"))
+    #expect(t.hebrewTextToLatinByScalars("בית־שמש ־") == t.transliterate("בית־שמש ־"))
+    #expect(!t.transliterate("א־ב ־ ג־").contains("\u{05BE}"))
+    let a = try Transliterator(scheme: .academy)
+    #expect(a.transliterate("בֵּית־שֶׁמֶשׁ").contains("-") && !a.transliterate("בֵּית־שֶׁמֶשׁ").contains("\u{05BE}"))
+  }
+
   @Test func runningTextKeepsOtherCharacters() throws {
     let t = try Transliterator()
     let out = t.transliterate("טראמפ (2024), OK: 5!")
