@@ -14,12 +14,13 @@ struct NamesToLatinTests {
     .init(hebrew: "טראמפ", latin: "Trump"),
     .init(hebrew: "הרצוג", latin: "Herzog"),
     .init(hebrew: "וושינגטון", latin: "Washington"),
-  ]
-  static let withinFive: [TransliterationPair] = [
     .init(hebrew: "אלייב", latin: "Aliyev"),
-    .init(hebrew: "באקו", latin: "Baku"),
     .init(hebrew: "יואב בן צור", latin: "Yoav Ben Tzur"),
     .init(hebrew: "זמיר", latin: "Zamir"),
+  ]
+  /// Bako comes first: the train file's -קו names are -ko (Baku is fifth).
+  static let withinFive: [TransliterationPair] = [
+    .init(hebrew: "באקו", latin: "Baku"),
   ]
 
   @Test(arguments: mustBeFirst)
@@ -204,12 +205,13 @@ struct NamesToHebrewTests {
     .init(hebrew: "הרצוג", latin: "Herzog"),
     .init(hebrew: "טראמפ", latin: "Trump"),
     .init(hebrew: "וושינגטון", latin: "Washington"),
-  ]
-  static let withinFive: [TransliterationPair] = [
-    .init(hebrew: "איסייב", latin: "Isayev"),
     .init(hebrew: "אלייב", latin: "Aliyev"),
     .init(hebrew: "באקו", latin: "Baku"),
     .init(hebrew: "ג'ורג'", latin: "George"),
+  ]
+  /// איסאייב comes first (Isayev's a-y-e read letter by letter), איסייב fourth.
+  static let withinFive: [TransliterationPair] = [
+    .init(hebrew: "איסייב", latin: "Isayev"),
   ]
 
   @Test(arguments: mustBeFirst)
