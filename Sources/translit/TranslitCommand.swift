@@ -8,7 +8,7 @@ struct TranslitCommand: ParsableCommand {
     commandName: "translit",
     abstract: "Normalize, segment, transliterate and match multilingual (Hebrew/English/…) text.",
     discussion: """
-      Exit codes: 0 success; 1 some inputs failed (the others were done); 64 usage error;
+      Exit codes: 0 success; 1 some inputs failed (the others were done); 64 usage error; \
       65 bad input data; 74 input/output error.
       """,
     version: TextKitLinux.version,

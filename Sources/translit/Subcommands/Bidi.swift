@@ -7,8 +7,8 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Detect visual-order Hebrew, reorder lines, and audit bidi controls.",
       discussion: """
-        Reads the INPUT files (or standard input; "-" is standard input),
-        decoded as --encoding says (UTF-8 by default; auto detects); each
+        Reads the INPUT files (or standard input; "-" is standard input), \
+        decoded as --encoding says (UTF-8 by default; auto detects); each \
         line is one bidi paragraph. Output is UTF-8.
 
           --detect          visual|logical|none<TAB>CONFIDENCE per line
@@ -28,9 +28,9 @@ extension TranslitCommand {
           git diff | translit bidi --audit
           translit bidi --to-logical --encoding iso-8859-8 legacy.txt
 
-        Exit codes: 0 ok (for --audit: nothing flagged); 1 some inputs
-        failed, or --audit flagged a line; 64 usage; 65 bad data (e.g.
-        "notes.txt:3:117: invalid UTF-8 (bytes C3 28)": file, line, byte
+        Exit codes: 0 ok (for --audit: nothing flagged); 1 some inputs \
+        failed, or --audit flagged a line; 64 usage; 65 bad data (e.g. \
+        "notes.txt:3:117: invalid UTF-8 (bytes C3 28)": file, line, byte \
         offset; nothing is written for a bad file); 74 I/O error.
         """
     )

@@ -18,12 +18,12 @@ extension TranslitCommand {
         abstract: "Rank each query's answer among all candidates of the other script, both directions.",
         usage: "translit eval names --queries persons-dev-queries.tsv --pool persons-dev-pool.tsv [--top 5]",
         discussion: """
-          Files are TSV with a header `he<TAB>en[<TAB>kind…]`. Candidates are the queries' answers
-          plus the pool. Prints top-1, top-K and MRR for he→en and en→he, then the calibration of
-          the default threshold: recall on the query pairs and precision against non-matching
-          pairs (each query against a random pool name, and against its best wrong candidate).
-          A candidate spelled exactly like the answer counts as the answer.
-          With only --queries (no pool) the file's own pairs are the candidates; --by-kind
+          Files are TSV with a header `he<TAB>en[<TAB>kind…]`. Candidates are the queries' answers \
+          plus the pool. Prints top-1, top-K and MRR for he→en and en→he, then the calibration of \
+          the default threshold: recall on the query pairs and precision against non-matching \
+          pairs (each query against a random pool name, and against its best wrong candidate). \
+          A candidate spelled exactly like the answer counts as the answer. \
+          With only --queries (no pool) the file's own pairs are the candidates; --by-kind \
           reports top-1 per kind column (places-dev.tsv).
           """
       )

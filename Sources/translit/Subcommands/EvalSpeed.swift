@@ -9,9 +9,9 @@ extension TranslitCommand.Eval {
       abstract: "Measure full-score pairs/s, shortlist comparisons/s and a synthesized large index.",
       usage: "translit eval speed --train persons-train.tsv --pairs persons-dev-queries.tsv --index-size 1000000",
       discussion: """
-        Full score: every query name against its answer and 9 other candidates (prepared names,
-        one thread). Shortlist: the signature scan over the candidates. Index: names synthesized
-        from the train file's first and last tokens (deterministic), built, saved, loaded and
+        Full score: every query name against its answer and 9 other candidates (prepared names, \
+        one thread). Shortlist: the signature scan over the candidates. Index: names synthesized \
+        from the train file's first and last tokens (deterministic), built, saved, loaded and \
         queried with 1,000 synthesized names (top 10). Prints medians of --runs runs.
         """
     )

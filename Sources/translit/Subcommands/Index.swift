@@ -15,8 +15,8 @@ extension TranslitCommand {
         abstract: "Build a name index from a gazetteer.",
         usage: "translit index build places.tsv -o places.tkidx",
         discussion: """
-          The gazetteer is TSV `id<TAB>name[<TAB>type]` (one name a line, several lines may share
-          an id, `#` starts a comment) or JSONL `{"id": "Q9248", "names": ["Baku", "באקו"], "type": "place"}`.
+          The gazetteer is TSV `id<TAB>name[<TAB>type]` (one name a line, several lines may share \
+          an id, `#` starts a comment) or JSONL `{"id": "Q9248", "names": ["Baku", "באקו"], "type": "place"}`. \
           Types: person, place, organization (anything else is unknown).
           """
       )

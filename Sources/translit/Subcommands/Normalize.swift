@@ -26,7 +26,7 @@ extension TranslitCommand {
           translit normalize --sample --profile clean
           cat notes.txt | translit normalize --profile clean > clean.txt
           translit normalize --encoding auto --profile clean old-hebrew.txt -o new.txt
-          translit normalize --profile search --marks none corpus/ -o keys/ --include '*.txt'
+          translit normalize --profile search corpus/ -o keys/ --include '*.txt'
           translit normalize --in-place --profile clean *.txt
           translit normalize --jsonl --field doc.text --profile clean records.jsonl
           translit normalize --fix-visual --encoding auto old-pdf-extract.txt

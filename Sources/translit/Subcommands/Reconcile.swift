@@ -18,15 +18,15 @@ extension TranslitCommand {
         """,
       discussion: """
         Inputs are UTF-8 text files or directories (their *.txt files, recursively sorted).
-        --sample reconciles the bilingual sample embedded in the library (one English and one
-        Hebrew document). JSONL: one entity a line, {"id", "type", "names": {"he", "latin"},
-        "confidence", "mentions": [{"doc", "start", "end", "text", "lang", …}]} with UTF-8 byte
-        offsets into each document. The table (default on a terminal without -o) shows id, type,
+        --sample reconciles the bilingual sample embedded in the library (one English and one \
+        Hebrew document). JSONL: one entity a line, {"id", "type", "names": {"he", "latin"}, \
+        "confidence", "mentions": [{"doc", "start", "end", "text", "lang", …}]} with UTF-8 byte \
+        offsets into each document. The table (default on a terminal without -o) shows id, type, \
         Hebrew and Latin name and the mention count.
 
-        Files are streamed in pieces of about 1 MB and mentions are kept in a temporary file
-        (in $TMPDIR or /tmp, removed at exit), so memory does not grow with the input (html
-        excepted: it reads the documents for the context of each mention). Progress (bytes,
+        Files are streamed in pieces of about 1 MB and mentions are kept in a temporary file \
+        (in $TMPDIR or /tmp, removed at exit), so memory does not grow with the input (html \
+        excepted: it reads the documents for the context of each mention). Progress (bytes, \
         MB/s) goes to standard error when it is a terminal, unless --quiet.
         """
     )

@@ -12,7 +12,7 @@ extension TranslitCommand {
         translit search --gazetteer people.tsv --top 3 --format jsonl < queries.txt
         """,
       discussion: """
-        Queries come from the arguments or, if there are none, from standard input, one a line.
+        Queries come from the arguments or, if there are none, from standard input, one a line. \
         JSONL output: {"query": …, "results": [{"id": …, "name": …, "score": …}, …]}.
         """
     )

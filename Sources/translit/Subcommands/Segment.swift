@@ -7,15 +7,15 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Cut text into words, sentences, graphemes, line-break units or bidi runs.",
       discussion: """
-        Reads the INPUT files (or standard input; "-" is standard input),
-        decoded as --encoding says (UTF-8 by default; auto detects), and
+        Reads the INPUT files (or standard input; "-" is standard input), \
+        decoded as --encoding says (UTF-8 by default; auto detects), and \
         streams the segments out; segments never cross a line end.
 
-        Offsets (start, end) are UTF-8 byte offsets from the start of the
+        Offsets (start, end) are UTF-8 byte offsets from the start of the \
         raw input file (for UTF-8 input), so
           tail -c +$((start+1)) FILE | head -c $((end-start))
-        prints the segment. For other encodings they are offsets in the
-        input's UTF-8 decoding (what `translit normalize --encoding E`
+        prints the segment. For other encodings they are offsets in the \
+        input's UTF-8 decoding (what `translit normalize --encoding E` \
         writes).
 
         Formats:
@@ -24,17 +24,17 @@ extension TranslitCommand {
           jsonl  {"input","line","start","end","text","kind","script",
                   "dir"[,"role"]}
 
-        kind: word, number, punctuation, space, symbol, emoji (run for
-        --unit run); script: ISO 15924 code (Hebr, Latn, Zyyy); dir: ltr,
-        rtl, or neutral (no strong character); role: prefix, maqaf,
+        kind: word, number, punctuation, space, symbol, emoji (run for \
+        --unit run); script: ISO 15924 code (Hebr, Latn, Zyyy); dir: ltr, \
+        rtl, or neutral (no strong character); role: prefix, maqaf, \
         acronym (Hebrew refinements).
 
         Hebrew refinements (on; --no-hebrew-refinements turns them off):
-        acronyms with gershayim and letters with geresh stay whole (ח"כ,
-        ג'ורג'); a maqaf between words is its own segment (role maqaf); a
-        proclitic before a number or Latin word is split off (ב2024 -> ב +
-        2024; in ב-2024 the ב gets role prefix). --split-prefixes also
-        splits Hebrew words at their most likely proclitics; give known
+        acronyms with gershayim and letters with geresh stay whole (ח"כ, \
+        ג'ורג'); a maqaf between words is its own segment (role maqaf); a \
+        proclitic before a number or Latin word is split off (ב2024 -> ב + \
+        2024; in ב-2024 the ב gets role prefix). --split-prefixes also \
+        splits Hebrew words at their most likely proclitics; give known \
         stems and names with --lexicon (then בבאקו -> ב + באקו).
 
         Examples:
@@ -44,9 +44,9 @@ extension TranslitCommand {
           echo 'שלום Dan 2024' | translit segment --unit run
           translit segment --encoding windows-1255 old.txt
 
-        Exit codes: 0 ok; 1 some inputs failed (the rest were done); 64
-        usage; 65 bad data (e.g. "notes.txt:3:117: invalid UTF-8 (bytes C3
-        28)": file, line, byte offset; nothing is written for a bad file);
+        Exit codes: 0 ok; 1 some inputs failed (the rest were done); 64 \
+        usage; 65 bad data (e.g. "notes.txt:3:117: invalid UTF-8 (bytes C3 \
+        28)": file, line, byte offset; nothing is written for a bad file); \
         74 I/O error.
         """
     )

@@ -16,16 +16,16 @@ extension TranslitCommand {
         translit transliterate [--from he|en|ru|az|auto] [--to latin|hebrew] [--scheme names|academy|icu] [--candidates N] [--names] [--format text|jsonl] [INPUT ...]
         """,
       discussion: """
-        Without --names, each input line is running text: words in the source script are
-        transliterated and everything else passes through. With --names each line is one name
-        and the output is JSONL, one object a line, best candidate first. INPUT is a file; no
+        Without --names, each input line is running text: words in the source script are \
+        transliterated and everything else passes through. With --names each line is one name \
+        and the output is JSONL, one object a line, best candidate first. INPUT is a file; no \
         file or `-` reads standard input.
 
         Examples:
           echo 'אילהם אלייב נפגש עם טראמפ' | translit transliterate
             Ilham Aliyev Napgs Am Trump
           echo 'הרצוג' | translit transliterate --names --candidates 2
-            {"input":"הרצוג","candidates":[{"text":"Herzog","score":0.997…},{"text":"Hertzog",…}]}
+            {"input":"הרצוג","candidates":[{"text":"Herzog","score":0.99…},…]}
           echo 'George Washington' | translit transliterate --to hebrew
             ג'ורג' וושינגטון
           echo 'שָׁלוֹם' | translit transliterate --scheme academy
