@@ -22,6 +22,17 @@ struct TransliterateCLITests {
     #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate", "--scheme", "bgn"]) }
   }
 
+  @Test func writeFailureIsAnIOError() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let dir = try CLI.tempDir()
+    try CLI.write(dir + "/a.txt", Array("הרצוג\nטראמפ\n".utf8))
+    for extra in [[], ["--names"]] {
+      let r = try CLI.run(["transliterate"] + extra + [dir + "/a.txt"], stdoutPath: "/dev/full")
+      #expect(r.status == 74)
+      #expect(r.stderr.contains("write failed"))
+    }
+  }
+
   @Test func namesModeWritesJSONLBestFirst() throws {
     let c = try command(["--names", "--candidates", "3"])
     let line = c.process("טראמפ", try c.makeTransliterator(), jsonl: true)
