@@ -36,6 +36,15 @@ func writeSegTempFile(_ bytes: [UInt8]) throws -> String {
 
 @Suite("translit segment")
 struct SegmentCLITests {
+  @Test func writeFailureIsAnIOError() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let dir = try CLI.tempDir()
+    try CLI.write(dir + "/a.txt", Array("שלום עולם\n".utf8))
+    let r = try CLI.run(["segment", dir + "/a.txt"], stdoutPath: "/dev/full")
+    #expect(r.status == 74)
+    #expect(r.stderr.contains("write failed"))
+  }
+
   @Test func textFormatOneSegmentPerLine() throws {
     let r = try runSegTranslit(["segment"], input: "ח\"כ כהן ביקר ב-2024.\n")
     #expect(r.status == 0)

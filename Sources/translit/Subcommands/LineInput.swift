@@ -47,6 +47,11 @@ enum LineInput {
       }
     }
     Output.flush()
+    if Output.shared.failure.pointee != 0 {
+      // Output that could not be written is an I/O error, as in `normalize`.
+      writeError("translit: <stdout>: I/O error: write failed: \(String(cString: strerror(Output.shared.failure.pointee)))\n")
+      return 74
+    }
     return ExitCodes.forFailures(failures, succeeded: succeeded)
   }
 }
@@ -203,11 +208,15 @@ final class OutputBuffer: @unchecked Sendable {
   let capacity = 1 << 16
   let storage: UnsafeMutablePointer<UInt8>
   let fill: UnsafeMutablePointer<Int>
+  /// The `errno` of the first write that failed (0: none); later output is dropped.
+  let failure: UnsafeMutablePointer<Int32>
 
   init() {
     storage = .allocate(capacity: capacity)
     fill = .allocate(capacity: 1)
     fill.initialize(to: 0)
+    failure = .allocate(capacity: 1)
+    failure.initialize(to: 0)
   }
 
   @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -215,7 +224,7 @@ final class OutputBuffer: @unchecked Sendable {
     if fill.pointee + n > capacity {
       flush()
       if n > capacity {
-        writeAll(1, bytes)
+        if failure.pointee == 0 { failure.pointee = writeAll(1, bytes) }
         return
       }
     }
@@ -270,7 +279,7 @@ final class OutputBuffer: @unchecked Sendable {
 
   func flush() {
     guard fill.pointee > 0 else { return }
-    writeAll(1, UnsafeBufferPointer(start: storage, count: fill.pointee))
+    if failure.pointee == 0 { failure.pointee = writeAll(1, UnsafeBufferPointer(start: storage, count: fill.pointee)) }
     fill.pointee = 0
   }
 }
@@ -333,17 +342,20 @@ func jsonString(_ s: String) -> String {
   return out + "\""
 }
 
-/// Writes all of `bytes` to a file descriptor (retrying short writes).
-func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+/// Writes all of `bytes` to a file descriptor (retrying short writes); the `errno` of a
+/// failed write, or 0.
+@discardableResult
+func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
   var offset = 0
   while offset < bytes.count {
     let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
     if n < 0 {
       if errno == EINTR { continue }
-      return
+      return errno
     }
     offset += n
   }
+  return 0
 }
 
 /// Writes a message to standard error.

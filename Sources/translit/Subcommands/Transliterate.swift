@@ -125,26 +125,20 @@ extension TranslitCommand {
       let jsonl = (format ?? (names ? .jsonl : .text)) == .jsonl
       var out: [UInt8] = []
       out.reserveCapacity(1 << 17)
-      var writeError: Int32?
       // The decoding, error messages (file, line, byte) and exit codes of `normalize`.
       let code = LineInput.run(inputs, options: input) { _, chunk in
         chunk.forEachLine { _, _, line in
           render(String(decoding: line, as: UTF8.self), t, jsonl: jsonl, into: &out)
           out.append(0x0A)
           if out.count > 1 << 16 {
-            if writeError == nil && !writeOut(out) { writeError = errno }
+            writeOut(out)
             out.removeAll(keepingCapacity: true)
           }
         }
-        // Before the next input's messages.
-        if writeError == nil && !writeOut(out) { writeError = errno }
+        // Before the next input's messages (LineInput flushes after each input and turns a
+        // failed write into exit 74).
+        writeOut(out)
         out.removeAll(keepingCapacity: true)
-      }
-      if writeError == nil && !writeOut(out) { writeError = errno }
-      if let e = writeError {
-        // Output that could not be written is an I/O error (74), as in `normalize`.
-        printError("translit: <stdout>: I/O error: write failed: \(String(cString: strerror(e)))")
-        throw ExitCode(74)
       }
       if code != 0 { throw ExitCode(code) }
     }
@@ -264,10 +258,9 @@ extension String {
   return s.properties.isWhitespace
 }
 
-/// Writes `bytes` to standard output; false (with `errno` set) when the write or flush failed.
-private func writeOut(_ bytes: [UInt8]) -> Bool {
-  let written = bytes.withUnsafeBufferPointer { b in b.count == 0 ? 0 : fwrite(b.baseAddress, 1, b.count, stdout) }
-  return written == bytes.count && fflush(stdout) == 0
+/// Appends `bytes` to the shared standard-output buffer.
+private func writeOut(_ bytes: [UInt8]) {
+  bytes.withUnsafeBufferPointer { Output.shared.append($0) }
 }
 
 
