@@ -84,15 +84,19 @@ enum TitleReadings {
   }
 
   /// The Latin reading of a Hebrew abbreviation after up to two proclitic letters (לח"כ,
-  /// וד"ר), as the proclitics' Latin and the title, or nil.
-  static func prefixedAbbreviation(_ token: Substring) -> (prefix: String, title: String)? {
+  /// וד"ר), or with `words` also of a title word that keeps its article after ו, ש or מ
+  /// (והרב, שהנשיא, ומהמלך), as the proclitics' Latin and the title, or nil. (After ב, כ, ל the
+  /// article is elided, לנשיא, and the word without it is not in the table.)
+  static func prefixedAbbreviation(_ token: Substring, words: Bool = false) -> (prefix: String, title: String)? {
     var rest = token
     var prefix = ""
     for _ in 0..<2 {
       guard let first = rest.unicodeScalars.first, let p = HebrewProclitic(rawValue: Character(first)) else { return nil }
       rest = Substring(rest.unicodeScalars.dropFirst())
       prefix += Transliterator.latin(p)
-      if let (title, kind) = latin(rest), kind == .abbreviation { return (prefix, title) }
+      guard let (title, kind) = latin(rest) else { continue }
+      if kind == .abbreviation { return (prefix, title) }
+      if words, rest.unicodeScalars.first == "ה", "ושמ".unicodeScalars.contains(first) { return (prefix, title) }
     }
     return nil
   }

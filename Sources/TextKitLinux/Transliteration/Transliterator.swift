@@ -135,6 +135,7 @@ public struct Transliterator: Sendable {
   public func candidates(_ name: String, count: Int = 5) -> [TransliterationCandidate] {
     guard count > 0 else { return [] }
     guard let model else { return [TransliterationCandidate(text: transliterate(name), score: 1)] }
+    let name = Transliterator.canonicalInput(name)
     // Split into tokens and separators; transliterate tokens, keep separators.
     var options: [[(String, Float)]] = []
     let pieces = Transliterator.pieces(name)
@@ -416,7 +417,7 @@ public struct Transliterator: Sendable {
     var previous: Unicode.Scalar?
     while i < name.endIndex {
       let s = scalars[i]
-      var sep = Transliterator.isWhitespace(s) || s == "-" || s == "\u{05BE}" || s == ","
+      var sep = Transliterator.isWhitespace(s) || Transliterator.isSeparatorPunctuation(s)
       if !sep, Transliterator.isQuoteOrBracket(s) {
         let next = scalars.index(after: i)
         let between = previous.map { $0.properties.isAlphabetic } == true
@@ -439,6 +440,26 @@ public struct Transliterator: Sendable {
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
+  }
+
+  /// Punctuation and symbols between or after the tokens of a name: hyphens, dashes, maqaf,
+  /// `, ; : ! ? / & …`, sof pasuq and the like. Not separators: the apostrophes and geresh
+  /// inside a token (O'Brien, ג'ורג', D’Este), its dots (initials, abbreviations), modifier
+  /// letters (Yaʿaḳov) and the quotes and brackets that ``isQuoteOrBracket(_:)`` decides on.
+  @inline(__always) static func isSeparatorPunctuation(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 {
+      switch v {
+      case 0x21, 0x23...0x26, 0x2A...0x2D, 0x2F, 0x3A...0x40, 0x5C, 0x5E, 0x5F, 0x7C, 0x7E: return true
+      default: return false  // letters, digits, ' " . ` ( ) [ ] { }
+      }
+    }
+    if v >= 0x0590 && v <= 0x05FF { return v == 0x05BE || v == 0x05C0 || v == 0x05C3 || v == 0x05C6 }
+    if v >= 0x2010 && v <= 0x205E { return !(v == 0x2018 || v == 0x2019 || v == 0x201B || v == 0x2032 || (0x201C...0x201F).contains(v)) }
+    switch s.properties.generalCategory {
+    case .dashPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol: return true
+    default: return false
+    }
   }
 
   /// Quotation marks and brackets (ASCII `"`, “ ” „ « » ״, ( ) [ ] { }).
@@ -465,6 +486,7 @@ public struct Transliterator: Sendable {
   ///
   /// - Complexity: O(n); words already seen by this transliterator come from a cache.
   public func transliterate(_ text: String) -> String {
+    let text = Transliterator.canonicalInput(text)
     switch scheme.kind {
     case .icu:
       return (try? icu?.transliterate(text)) ?? text
@@ -474,7 +496,7 @@ public struct Transliterator: Sendable {
       guard let model else { return text }
       if target == .hebrew {
         return mapWords(
-          text, isWordScalar: Transliterator.isLatinWordScalar, initial: runningTextInitial,
+          text, isWordScalar: Transliterator.isLatinWordScalar, elisions: true, initial: runningTextInitial,
           title: { TitleReadings.hebrew($0, geresh: geresh) }
         ) { word in
           tokenCandidates(word, model: model, count: 1).first?.0 ?? String(word)
@@ -502,6 +524,38 @@ public struct Transliterator: Sendable {
     return NameInitials.hebrewReadings(word, geresh: geresh)?.first?.0
   }
 
+  /// `text` with combining marks composed onto their letters (NFC: José written with U+0301
+  /// is one Latin word) and Hebrew presentation forms decomposed (U+FB2A שׁ is ש and a shin dot,
+  /// U+FB21 wide alef is א, U+FB4F is אל), so that every scheme reads them as the letters they
+  /// are. Text without a combining mark (U+0300…U+036F) or presentation form (U+FB1D…U+FB4F)
+  /// is returned as it is, after one scan of its bytes.
+  static func canonicalInput(_ text: String) -> String {
+    let needed = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        if c == 0xCC || c == 0xCD { return true }
+        if c == 0xEF, i + 1 < n, b[i + 1] == 0xAC || b[i + 1] == 0xAD { return true }
+        i += 1
+      }
+      return false
+    } ?? true
+    guard needed, var out = try? NormalizationForm.nfc.normalize(text) else { return text }
+    if out.unicodeScalars.contains(where: { (0xFB1D...0xFB4F).contains($0.value) }) {
+      var scalars = String.UnicodeScalarView()
+      for s in out.unicodeScalars {
+        if (0xFB1D...0xFB4F).contains(s.value), let k = try? NormalizationForm.nfkd.normalize(String(s)) {
+          scalars.append(contentsOf: k.unicodeScalars)
+        } else {
+          scalars.append(s)
+        }
+      }
+      out = String(scalars)
+    }
+    return out
+  }
+
   /// One Hebrew (or Cyrillic, Greek, Arabic) word of running text to Latin.
   private func hebrewWordToLatin(_ word: Substring, model: GraphoneModel) -> String {
     // Abbreviated titles (ד"ר → Dr.), also after proclitics (לח"כ → l-MK).
@@ -509,7 +563,8 @@ public struct Transliterator: Sendable {
       // In running text (news) the definite title words are titles too: הרב זמיר → Rabbi Zamir.
       return title
     }
-    if let (prefix, title) = TitleReadings.prefixedAbbreviation(word) { return prefix + "-" + title }
+    // Also the title words after proclitics: והרב כהן → ve-Rabbi Cohen.
+    if let (prefix, title) = TitleReadings.prefixedAbbreviation(word, words: true) { return prefix + "-" + title }
     if splitPrefixes, let (prefix, rest) = splitPrefix(word, model: model) {
       let r = tokenCandidates(rest, model: model, count: 1).first?.0 ?? String(rest)
       return prefix + "-" + r
@@ -704,11 +759,13 @@ public struct Transliterator: Sendable {
   }
 
   /// Replaces each maximal run of word scalars (and a geresh/apostrophe right after a Hebrew
-  /// letter inside it; with `acronyms`, also a gershayim `"` between Hebrew letters) through
+  /// letter inside it; with `acronyms`, also a gershayim `"` between Hebrew letters; with
+  /// `elisions`, the apostrophe of one letter elided before a word, D'Antoni) through
   /// `body`, caching results per word. `initial` reads a word before a dot (the dot is kept),
   /// `title` a title word (its dot, if any, is dropped: Dr. → ד"ר).
   private func mapWords(
-    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, acronyms: Bool = false, latinPunctuation: Bool = false,
+    _ text: String, isWordScalar: (Unicode.Scalar) -> Bool, acronyms: Bool = false, elisions: Bool = false,
+    latinPunctuation: Bool = false,
     initial: ((Substring) -> String?)? = nil, title: ((Substring) -> String?)? = nil,
     _ body: (Substring) -> String
   ) -> String {
@@ -729,6 +786,14 @@ public struct Transliterator: Sendable {
           if HebrewLetters.isGeresh(t.value), HebrewLetters.unit(scalars[scalars.index(before: j)].value) != 0 {
             j = scalars.index(after: j)
             continue
+          }
+          // An elided particle (D'Antoni, O’Brien): one letter, an apostrophe, a letter.
+          if elisions, t == "'" || t == "\u{2019}", scalars.index(after: wordStart) == j {
+            let k = scalars.index(after: j)
+            if k < scalars.endIndex, isWordScalar(scalars[k]) {
+              j = k
+              continue
+            }
           }
           if acronyms, t == "\"" || t == "\u{201D}", HebrewLetters.unit(scalars[scalars.index(before: j)].value) != 0 {
             let k = scalars.index(after: j)

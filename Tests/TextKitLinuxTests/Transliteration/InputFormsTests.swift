@@ -1,0 +1,77 @@
+import Testing
+@testable import TextKitLinux
+
+/// How names and running text are cut into words and prepared before the model sees them:
+/// punctuation attached to a name, presentation forms and decomposed letters, elided
+/// particles and title words after proclitics in running text.
+@Suite("Transliterator: punctuation and input forms")
+struct InputFormsTests {
+  @Test(arguments: [";", "!", ":", "?", "…", "/", "&", "\u{05C3}", "\u{2013}", "*"])
+  func punctuationAfterANameIsKept(_ mark: String) throws {
+    let he = try Transliterator()
+    let bare = he.candidates("טראמפ", count: 2)
+    let marked = he.candidates("טראמפ" + mark, count: 2)
+    #expect(marked.map(\.text) == bare.map { $0.text + mark })
+    #expect(marked.map(\.score) == bare.map(\.score))
+    let en = try Transliterator(to: .hebrew)
+    #expect(en.candidates("Trump" + mark, count: 1).first?.text == (en.candidates("Trump", count: 1).first?.text ?? "") + mark)
+  }
+
+  @Test func punctuationBetweenTokensSeparatesThem() throws {
+    let he = try Transliterator()
+    #expect(he.candidates("דונלד/טראמפ", count: 1).first?.text == "Donald/Trump")
+    #expect(Transliterator.pieces("הרצוג;טראמפ").map(\.isWord) == [true, false, true])
+    // What stays inside a token: geresh, apostrophes, dots of initials, a gershayim between letters.
+    #expect(Transliterator.pieces("ג'ורג'").count == 1)
+    #expect(Transliterator.pieces("O’Brien").count == 1)
+    #expect(Transliterator.pieces("ד\"ר").count == 1)
+    #expect(Transliterator.pieces("Yaʿaḳov").count == 1)
+    #expect(Transliterator.pieces("J.R.R.").map(\.isWord) == [true, true, true])
+  }
+
+  @Test func presentationFormsAreTheLettersTheyStandFor() throws {
+    let he = try Transliterator()
+    // U+FB2A שׁ, U+FB31 בּ, U+FB4B וֹ; U+FB21 wide alef.
+    let composed = "\u{FB2A}ל\u{FB4B}ם \u{FB31}רוך"
+    #expect(he.transliterate(composed) == he.transliterate("שלום ברוך"))
+    #expect(he.candidates(composed, count: 3) == he.candidates("שלום ברוך", count: 3))
+    #expect(he.transliterate("\u{FB21}בי") == he.transliterate("אבי"))
+    let hebrew = he.transliterate(composed).unicodeScalars.filter { (0x0590...0x05FF).contains($0.value) || (0xFB1D...0xFB4F).contains($0.value) }
+    #expect(hebrew.isEmpty)
+    let academy = try Transliterator(scheme: .academy)
+    #expect(academy.transliterate("\u{FB2A}ָל\u{FB4B}ם") == academy.transliterate("שָׁלוֹם"))
+  }
+
+  @Test func decomposedLatinIsOneWord() throws {
+    let en = try Transliterator(to: .hebrew)
+    let nfd = "Jose\u{0301} Mourinho"
+    #expect(en.transliterate(nfd) == en.transliterate("José Mourinho"))
+    #expect(!en.transliterate(nfd).unicodeScalars.contains("\u{0301}"))
+    #expect(en.candidates(nfd, count: 2) == en.candidates("José Mourinho", count: 2))
+  }
+
+  @Test func runningTextElidedParticlesFollowTheGereshStyle() throws {
+    let ascii = try Transliterator(to: .hebrew)
+    let geresh = try Transliterator(to: .hebrew, geresh: .geresh)
+    for name in ["D'Antoni", "D’Antoni", "L'Oreal"] {
+      let names = geresh.candidates(name, count: 1).first?.text ?? ""
+      #expect(geresh.transliterate(name) == names, "\(name)")
+      #expect(names.contains("\u{05F3}") && !names.contains("'"), "\(names)")
+      #expect(ascii.transliterate(name) == ascii.candidates(name, count: 1).first?.text, "\(name)")
+    }
+    // Only one letter before the apostrophe is a particle: a possessive stays as it was.
+    #expect(geresh.transliterate("Trump's").hasSuffix("'" + (geresh.transliterate("s"))))
+  }
+
+  @Test func runningTextTitleWordsAfterProclitics() throws {
+    let he = try Transliterator()
+    let cohen = he.transliterate("כהן")
+    #expect(he.transliterate("והרב כהן") == "ve-Rabbi " + cohen)
+    #expect(he.transliterate("שהנשיא") == "she-President")
+    #expect(he.transliterate("ומהמלך") == "vem-King")
+    let split = try Transliterator(splitPrefixes: true)
+    #expect(split.transliterate("והרב כהן") == "ve-Rabbi " + cohen)
+    // After ב, כ, ל the article is elided and the word is not read as a title.
+    #expect(!he.transliterate("לנשיא").contains("President"))
+  }
+}
