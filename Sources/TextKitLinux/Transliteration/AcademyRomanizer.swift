@@ -3,6 +3,12 @@
 ///
 /// Each letter's marks are read as a set, so the result does not depend on their order (NFC,
 /// NFD and hand-typed orders all agree). Unpointed letters get their consonant only.
+///
+/// A vav with a dagesh and no vowel of its own after an unvowelled letter, or at the start of
+/// a word, is shuruk (u); after a vowel it is a doubled consonant (v). The conjunction וּ is a
+/// syllable of its own, so the shva after it is vocal, as at the start of a word: וּבְבֵית →
+/// uvevet. A patah under a word-final ח, ע or הּ (furtive patah) is read before the letter:
+/// רוּחַ → ruah, גָּבוֹהַּ → gavoah.
 enum AcademyRomanizer {
   private struct Letter {
     var unit: UInt8 = 0
@@ -13,6 +19,7 @@ enum AcademyRomanizer {
     var geresh = false
     var vowel: String?  // romanized vowel point
     var sheva = false
+    var patah = false
     var holamOnVav = false
   }
 
@@ -33,7 +40,10 @@ enum AcademyRomanizer {
       case 0x05C2: letters[k].sinDot = true
       case 0x05B0: letters[k].sheva = true
       case 0x05B1, 0x05B5, 0x05B6: letters[k].vowel = "e"
-      case 0x05B2, 0x05B7, 0x05B8: letters[k].vowel = "a"
+      case 0x05B7:
+        letters[k].vowel = "a"
+        letters[k].patah = true
+      case 0x05B2, 0x05B8: letters[k].vowel = "a"
       case 0x05B3, 0x05C7, 0x05BA: letters[k].vowel = "o"
       case 0x05B9: letters[k].vowel = "o"; letters[k].holamOnVav = letters[k].unit == 6
       case 0x05B4: letters[k].vowel = "i"
@@ -41,6 +51,13 @@ enum AcademyRomanizer {
       case 0x27, 0x05F3, 0x2019: letters[k].geresh = true
       default: break
       }
+    }
+    // Shuruk: a dotted vav with no vowel, first or after a letter with no vowel; after a vowel
+    // the dot is a doubling dagesh (צִוּוּי → tsivuy).
+    func isShuruk(_ i: Int) -> Bool {
+      let l = letters[i]
+      guard l.unit == 6, l.dagesh, l.vowel == nil, !l.sheva else { return false }
+      return i == 0 || letters[i - 1].vowel == nil
     }
     var out = ""
     for (i, l) in letters.enumerated() {
@@ -56,7 +73,7 @@ enum AcademyRomanizer {
       case 6:
         // Vav as a vowel letter: holam (וֹ) or shuruk (וּ) with no vowel of its own.
         if l.holamOnVav && prev != nil && prev?.vowel == nil { out += "o"; continue }
-        if l.dagesh && l.vowel == nil && !l.sheva && i > 0 { out += "u"; continue }
+        if isShuruk(i) { out += "u"; continue }
         // A bare vav after a letter pointed with holam or qubuts is that vowel's letter.
         if !l.dagesh && l.vowel == nil && !l.sheva, let p = prev, p.vowel == "o" || p.vowel == "u" { continue }
         consonant = "v"
@@ -80,10 +97,15 @@ enum AcademyRomanizer {
       case 22: consonant = l.geresh ? "th" : "t"
       default: consonant = ""
       }
+      // Furtive patah: the vowel comes before the final guttural.
+      if last && i > 0 && l.patah && (l.unit == 8 || l.unit == 16 || (l.unit == 5 && l.dagesh)) {
+        out += "a" + consonant
+        continue
+      }
       out += consonant
       if let v = l.vowel, !(l.holamOnVav && l.unit == 6 && prev?.vowel == nil) {
         out += v
-      } else if l.sheva && i == 0 {
+      } else if l.sheva && (i == 0 || (i == 1 && isShuruk(0))) {
         out += "e"
       }
     }

@@ -329,6 +329,65 @@ struct AcademyTests {
     #expect(t.transliterate(word([0x05E9, 0x05C2, 0x05B8, 0x05E8, 0x05B8, 0x05D4])) == "sara")
     #expect(t.transliterate(word([0x05E9, 0x05B8, 0x05C2, 0x05E8, 0x05B8, 0x05D4])) == "sara")
   }
+
+  static let vavAndFurtivePatah: [TransliterationPair] = [
+    // Shuruk at the start of a word is the conjunction u; the shva after it is vocal.
+    .init(hebrew: "וּבְבֵית", latin: "uvevet"),
+    .init(hebrew: "וּמִן", latin: "umin"),
+    .init(hebrew: "וּלְךָ", latin: "ulekha"),
+    // Inside a word: shuruk after an unvowelled letter, doubled vav after a vowel or with its own.
+    .init(hebrew: "יְשׁוּעָה", latin: "yeshua"),
+    .init(hebrew: "צִוָּה", latin: "tsiva"),
+    .init(hebrew: "צִוּוּי", latin: "tsivuy"),
+    // Furtive patah under a final ח, ע, הּ; a patah elsewhere follows its letter.
+    .init(hebrew: "רוּחַ", latin: "ruah"),
+    .init(hebrew: "יָדוּעַ", latin: "yadua"),
+    .init(hebrew: "גָּבוֹהַּ", latin: "gavoah"),
+    .init(hebrew: "מַדּוּעַ", latin: "madua"),
+    .init(hebrew: "מִזְבֵּחַ", latin: "mizbeah"),
+    .init(hebrew: "נַחַל", latin: "nahal"),
+    .init(hebrew: "שָׁלוֹם", latin: "shalom"),
+    .init(hebrew: "בָּרוּךְ", latin: "barukh"),
+  ]
+
+  /// The word with each letter's marks in reverse order (not a canonical order).
+  func reversingMarks(_ s: String) -> String {
+    var out: [Unicode.Scalar] = []
+    var marks: [Unicode.Scalar] = []
+    for u in s.unicodeScalars {
+      if (0x05D0...0x05EA).contains(u.value) {
+        out += marks.reversed()
+        marks = []
+        out.append(u)
+      } else {
+        marks.append(u)
+      }
+    }
+    out += marks.reversed()
+    return String(String.UnicodeScalarView(out))
+  }
+
+  @Test(arguments: vavAndFurtivePatah)
+  func vavAndFurtivePatahInAnyMarkOrder(_ pair: TransliterationPair) throws {
+    let t = try Transliterator(scheme: .academy)
+    let nfd = try NormalizationForm.nfd.normalize(pair.hebrew)
+    let nfc = try NormalizationForm.nfc.normalize(pair.hebrew)
+    for w in [pair.hebrew, nfd, nfc, reversingMarks(nfd)] {
+      #expect(t.transliterate(w) == pair.latin)
+    }
+  }
+
+  @Test func shurukAndFurtivePatahWithDageshBeforeAndAfterTheVowel() throws {
+    let t = try Transliterator(scheme: .academy)
+    // צִוָּה: dagesh before / after the qamats on the vav.
+    #expect(t.transliterate(word([0x05E6, 0x05B4, 0x05D5, 0x05BC, 0x05B8, 0x05D4])) == "tsiva")
+    #expect(t.transliterate(word([0x05E6, 0x05B4, 0x05D5, 0x05B8, 0x05BC, 0x05D4])) == "tsiva")
+    // גָּבוֹהַּ: mappiq before / after the patah on the final he.
+    #expect(t.transliterate(word([0x05D2, 0x05BC, 0x05B8, 0x05D1, 0x05D5, 0x05B9, 0x05D4, 0x05BC, 0x05B7])) == "gavoah")
+    #expect(t.transliterate(word([0x05D2, 0x05B8, 0x05BC, 0x05D1, 0x05D5, 0x05B9, 0x05D4, 0x05B7, 0x05BC])) == "gavoah")
+    // A word ending the text or followed by others.
+    #expect(t.transliterate("רוּחַ וּמִן הַיָּם.") == "ruah umin hayam.")
+  }
 }
 
 @Suite("Transliterator: ICU and other scripts")
