@@ -22,6 +22,50 @@ struct TransliterateCLITests {
     #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate", "--scheme", "bgn"]) }
   }
 
+  @Test(arguments: [
+    ["--candidates", "3"],  // running text has one reading a word
+    ["--names", "--split-prefixes"],  // a name has no prefixes to split
+    ["--to", "hebrew", "--split-prefixes"],
+    ["--scheme", "academy", "--split-prefixes"],
+    ["--geresh", "geresh"],  // Latin output has no geresh
+    ["--scheme", "academy", "--from", "ru"],
+    ["--scheme", "academy", "--from", "az"],
+  ])
+  func optionsWithoutEffectAreErrors(_ args: [String]) {
+    #expect(throws: (any Error).self) { try TranslitCommand.parseAsRoot(["transliterate"] + args) }
+  }
+
+  @Test func optionsThatFitTogether() throws {
+    #expect(try command(["--names", "--candidates", "100"]).count == 100)
+    #expect(try command(["--names"]).count == 1)
+    #expect(try command(["--split-prefixes"]).splitPrefixes)
+    #expect(try command(["--to", "hebrew", "--geresh", "apostrophe"]).geresh == .apostrophe)
+  }
+
+  @Test func namesAsTextKeepTheirColumns() throws {
+    let c = try command(["--names", "--candidates", "2", "--format", "text"])
+    let line = c.process("הרצוג\tטראמפ", try c.makeTransliterator(), jsonl: false)
+    let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+    #expect(columns.count == 2 && columns[0] == "Herzog Trump", "\(line)")
+  }
+
+  @Test func fromSelectsTheScriptRead() throws {
+    let text = "Исаев טראמפ Αθήνα"
+    func run(_ args: [String], _ line: String = text) throws -> String {
+      let c = try command(args)
+      return c.process(line, try c.makeTransliterator(), jsonl: false)
+    }
+    #expect(try run(["--from", "ru"]) == "Isaev טראמפ Αθήνα")
+    #expect(try run(["--from", "he"]) == "Исаев Trump Αθήνα")
+    #expect(try run(["--from", "el"]).hasPrefix("Исаев טראמפ A"))
+    #expect(try run([]).hasPrefix("Isaev Trump A"))
+    #expect(try run(["--names", "--from", "ru", "--format", "text"], "Исаев טראמפ") == "Isaev טראמפ")
+    #expect(try run(["--names", "--from", "he", "--format", "text"], "Исаев טראמפ") == "Исаев Trump")
+    // ICU's own transform of the script read.
+    #expect(try run(["--scheme", "icu", "--from", "ru"], "Исаев") == "Isaev")
+    #expect(try run(["--scheme", "icu", "--from", "az"], "Qəsəbə") == "Qasaba")
+  }
+
   @Test func writeFailureIsAnIOError() throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let dir = try CLI.tempDir()

@@ -61,6 +61,21 @@ public enum TransliterationSource: String, Sendable, CaseIterable {
   case arabic
   /// Greek (Grek).
   case greek
+
+  /// Whether a word starting with `s` is in this script when writing Latin: Hebrew letters
+  /// (and marks) for `.hebrew`, the script's letters for `.cyrillic`, `.greek`, `.arabic`,
+  /// Latin for `.azerbaijani`; any of Hebrew, Cyrillic, Greek, Arabic for `.auto`.
+  func reads(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    switch self {
+    case .auto: return Transliterator.isHebrewWordScalar(s) || Transliterator.isOtherScriptScalar(s)
+    case .hebrew: return Transliterator.isHebrewWordScalar(s)
+    case .latin, .azerbaijani: return Transliterator.isLatinWordScalar(s)
+    case .cyrillic: return (0x0400...0x052F).contains(v)
+    case .greek: return (0x0370...0x03FF).contains(v) && s.properties.isAlphabetic
+    case .arabic: return (0x0600...0x06FF).contains(v) && s.properties.isAlphabetic
+    }
+  }
 }
 
 /// How a geresh is written in Hebrew output.

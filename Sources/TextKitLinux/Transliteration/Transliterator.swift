@@ -33,8 +33,8 @@ public struct Transliterator: Sendable {
   /// How a geresh is written in Hebrew output.
   public let geresh: GereshStyle
   /// Whether Hebrew proclitics (ב ה ו כ ל מ ש and their legal sequences) are split off words
-  /// of running text (בבאקו → b-Baku, לטראמפ → l-Trump). The readings come from
-  /// ``HebrewPrefixAnalyzer``, rescored by the `names` model (a name that begins with such a
+  /// of running text (לטראמפ → l-Trump; בבאקו → b-Bako, as the model spells באקו). The
+  /// readings come from ``HebrewPrefixAnalyzer``, rescored by the `names` model (a name that begins with such a
   /// letter, הרצוג or ברוך, stays whole); off by default.
   public let splitPrefixes: Bool
   /// Beam width of the `names` decoder: by default 16 hypotheses a position to Latin and 24
@@ -78,6 +78,9 @@ public struct Transliterator: Sendable {
     if target == .hebrew && scheme == .academy {
       throw TransliterationError.unsupported("the academy scheme writes Latin only")
     }
+    if scheme == .academy && !(source == .auto || source == .hebrew) {
+      throw TransliterationError.unsupported("the academy scheme reads pointed Hebrew only")
+    }
     if target == .latin && source == .latin {
       throw TransliterationError.unsupported("Latin to Latin: use --from az for Azerbaijani")
     }
@@ -90,7 +93,17 @@ public struct Transliterator: Sendable {
     self.cache = WordCache()
     self.model = scheme == .names ? try model?.graphones ?? Transliterator.sharedModel() : nil
     switch (scheme, target) {
-    case (.icu, .latin): icu = try ICUTransliterator.instance(id: "Hebrew-Latin")
+    case (.icu, .latin):
+      // ICU's own transform of the script read (for reference, and for scripts the names
+      // model does not cover).
+      switch source {
+      case .cyrillic: icu = try ICUTransliterator.instance(id: "Cyrillic-Latin")
+      case .greek: icu = try ICUTransliterator.instance(id: "Greek-Latin")
+      case .arabic: icu = try ICUTransliterator.instance(id: "Arabic-Latin")
+      case .azerbaijani:
+        icu = try ICUTransliterator.instance(id: "TextKitLinux-Azerbaijani-ASCII", rules: "ə > a ; Ə > A ; :: Latin-ASCII ;")
+      default: icu = try ICUTransliterator.instance(id: "Hebrew-Latin")
+      }
     case (.icu, .hebrew): icu = try ICUTransliterator.instance(id: "Latin-Hebrew")
     default: icu = nil
     }
@@ -125,7 +138,7 @@ public struct Transliterator: Sendable {
   /// first. Equal inputs give equal lists in equal order.
   ///
   /// ```swift
-  /// try Transliterator().candidates("הרצוג", count: 2)  // [Herzog (0.6…), Hertzog (…)]
+  /// try Transliterator().candidates("הרצוג", count: 2)  // [Herzog (0.997…), Hertzog (0.002…)]
   /// ```
   ///
   /// - Parameters:
@@ -277,6 +290,8 @@ public struct Transliterator: Sendable {
     let word = dotted ? token.dropLast() : token
     let dot = dotted ? "." : ""
     if target == .latin {
+      // Only words of the script read: with --from he a Cyrillic word stays as it is.
+      guard source.reads(token.unicodeScalars.first ?? " ") else { return [] }
       if let (prefix, rest) = Transliterator.elidedParticle(word) {
         return decodeToken(rest, model: model, count: count).map { (prefix + $0.0 + dot, $0.1) }
       }
@@ -505,7 +520,8 @@ public struct Transliterator: Sendable {
       switch source {
       case .cyrillic, .arabic, .greek, .azerbaijani:
         let azerbaijani = source == .azerbaijani
-        return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : Transliterator.isOtherScriptScalar($0) }) { (try? otherScripts?.transliterate(String($0))) ?? String($0) }
+        let source = source
+        return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : source.reads($0) }) { (try? otherScripts?.transliterate(String($0))) ?? String($0) }
       default:
         return hebrewTextToLatin(text, model: model)
       }

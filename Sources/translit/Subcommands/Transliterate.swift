@@ -54,20 +54,35 @@ extension TranslitCommand {
     @Option(help: "Source script or language.") var from: From = .auto
     @Option(help: "Target script.") var to: To = .latin
     @Option(help: "Spelling scheme.") var scheme: Scheme = .names
-    @Option(help: "Candidates per name (with --names).") var candidates: Int = 1
+    @Option(help: "Candidates per name, 1 to 100 (with --names; default 1).") var candidates: Int?
     @Flag(help: "Each line is one name; output JSONL candidates.") var names = false
     @Option(help: "Output format (jsonl is the default with --names; text with --names writes a line's candidates separated by tabs).") var format: Format?
-    @Option(help: "Geresh in Hebrew output: ASCII apostrophe or U+05F3.") var geresh: Geresh = .apostrophe
-    @Flag(help: "Split Hebrew one-letter prefixes off words (בבאקו → b-Baku).") var splitPrefixes = false
+    @Option(help: "Geresh in Hebrew output (with --to hebrew): ASCII apostrophe (default) or U+05F3.") var geresh: Geresh?
+    @Flag(help: "Split Hebrew one-letter prefixes off words of running text (לטראמפ → l-Trump; names scheme, --to latin).") var splitPrefixes = false
     @Flag(help: .hidden) var timing = false
     @Option(help: .hidden) var modelFile: String?
     @Option(help: .hidden) var beam: Int?
     @OptionGroup var input: InputOptions
     @Argument(help: "Input files (default: standard input).") var inputs: [String] = []
 
+    /// Candidates per name.
+    var count: Int { candidates ?? 1 }
+
     func validate() throws {
-      guard candidates >= 1 && candidates <= 100 else {
-        throw ValidationError("--candidates must be between 1 and 100")
+      // An option that would have no effect is an error, not silently ignored.
+      if let candidates {
+        guard candidates >= 1 && candidates <= 100 else {
+          throw ValidationError("--candidates must be between 1 and 100")
+        }
+        guard names else { throw ValidationError("--candidates needs --names (running text gets the best reading of each word)") }
+      }
+      if splitPrefixes {
+        guard !names else { throw ValidationError("--split-prefixes applies to running text, not to --names (each line is a name)") }
+        guard to == .latin && scheme == .names else { throw ValidationError("--split-prefixes reads Hebrew running text with the names scheme (--to latin)") }
+      }
+      if geresh != nil && to != .hebrew { throw ValidationError("--geresh applies to Hebrew output (--to hebrew)") }
+      if scheme == .academy && !(from == .auto || from == .he) {
+        throw ValidationError("--scheme academy reads pointed Hebrew (--from he or auto)")
       }
       if to == .hebrew && !(from == .auto || from == .en) {
         throw ValidationError("--to hebrew reads Latin only (--from en or auto)")
@@ -95,7 +110,7 @@ extension TranslitCommand {
       }
       return try Transliterator(
         scheme: sch, to: to == .latin ? .latin : .hebrew, from: src,
-        geresh: geresh == .apostrophe ? .apostrophe : .geresh, splitPrefixes: splitPrefixes,
+        geresh: geresh == .geresh ? .geresh : .apostrophe, splitPrefixes: splitPrefixes,
         beamWidth: beam, model: try modelFile.map { try TransliterationModel(bytes: try readAll($0)) })
     }
 
@@ -111,7 +126,7 @@ extension TranslitCommand {
         t = try makeTransliterator()
         if timing {
           // First call: making the transliterator and one name or line.
-          if names { _ = t.candidates("אלכסנדר פושקין", count: candidates) } else { _ = t.transliterate("אלכסנדר פושקין") }
+          if names { _ = t.candidates("אלכסנדר פושקין", count: count) } else { _ = t.transliterate("אלכסנדר פושקין") }
           let first = clock.now
           let firstCPU = cpuMilliseconds()
           printError(
@@ -153,12 +168,13 @@ extension TranslitCommand {
     /// Appends the output line for one input line (without its newline) to `out`.
     func render(_ line: String, _ t: Transliterator, jsonl: Bool, into out: inout [UInt8]) {
       if names {
-        let c = t.candidates(line.trimmingSpaces, count: candidates)
+        let c = t.candidates(line.trimmingSpaces, count: count)
         if !jsonl {
-          // The candidates on the input's line, best first, separated by tabs.
+          // The candidates on the input's line, best first, separated by tabs; a tab inside a
+          // name (kept from its input) is written as a space, so the columns stay unambiguous.
           for (i, candidate) in c.enumerated() {
             if i > 0 { out.append(0x09) }
-            out.append(contentsOf: candidate.text.utf8)
+            out.append(contentsOf: candidate.text.utf8.lazy.map { $0 == 0x09 ? 0x20 : $0 })
           }
           return
         }

@@ -74,4 +74,14 @@ struct InputFormsTests {
     // After ב, כ, ל the article is elided and the word is not read as a title.
     #expect(!he.transliterate("לנשיא").contains("President"))
   }
+
+  @Test func sourceRestrictsWhatIsRead() throws {
+    #expect(throws: TransliterationError.self) { try Transliterator(scheme: .academy, from: .cyrillic) }
+    let ru = try Transliterator(from: .cyrillic)
+    #expect(ru.candidates("Исаев טראמפ", count: 1).first?.text == "Isaev טראמפ")
+    #expect(ru.transliterate("Исаев Αθήνα") == "Isaev Αθήνα")
+    let he = try Transliterator(from: .hebrew)
+    #expect(he.transliterate("טראמפ Исаев") == "Trump Исаев")
+    #expect(try Transliterator(scheme: .icu, from: .greek).transliterate("Αθήνα Исаев").hasSuffix(" Исаев"))
+  }
 }
