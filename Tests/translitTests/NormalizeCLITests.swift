@@ -102,6 +102,25 @@ struct NormalizeCLITests {
     #expect(unknown.status == 64)
   }
 
+  @Test func shortPointedLegacyEncodingAuto() throws {
+    let dir = try CLI.tempDir()
+    // "שָׁלוֹם עוֹלָם" in windows-1255 (iconv): ICU alone guesses ISO-8859-6, which fails on F9.
+    let line: [UInt8] = [0xF9, 0xC8, 0xD1, 0xEC, 0xE5, 0xC9, 0xED, 0x20, 0xF2, 0xE5, 0xC9, 0xEC, 0xC8, 0xED, 0x0A]
+    try CLI.write(dir + "/pointed.txt", line)
+    let r = try CLI.run(["normalize", "--encoding", "auto", "--verbose", dir + "/pointed.txt"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.out == "שָׁלוֹם עוֹלָם\n")
+    #expect(r.stderr.contains("windows-1255"))
+    let t = try CLI.run(["transliterate", "--scheme", "academy", "--encoding", "auto", dir + "/pointed.txt"])
+    let expected = try CLI.run(["transliterate", "--scheme", "academy"], stdin: Data("שָׁלוֹם עוֹלָם\n".utf8))
+    #expect(t.status == 0, "\(t.stderr)")
+    #expect(t.out == expected.out && !t.out.isEmpty)
+    // Without --encoding the input is UTF-8, and these bytes are not.
+    let plain = try CLI.run(["normalize", dir + "/pointed.txt"])
+    #expect(plain.status == 65)
+    #expect(plain.stderr.contains("invalid UTF-8 (bytes F9 C8)"))
+  }
+
   @Test func statsJSON() throws {
     let r = try CLI.run(["normalize", "--profile", "clean", "--stats"], stdin: Data("a\u{A0}b".utf8))
     #expect(r.status == 0)

@@ -65,8 +65,9 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
 
 /// How to choose the input encoding.
 public enum EncodingChoice: Sendable, Hashable {
-  /// BOM, then valid UTF-8, then ICU charset detection (Hebrew single-byte text that ICU reports
-  /// as ISO-8859-8-I is decoded as windows-1255, its superset).
+  /// BOM, then valid UTF-8, then Hebrew words of windows-1255/ISO-8859-8, then ICU charset
+  /// detection (Hebrew single-byte text that ICU reports as ISO-8859-8-I is decoded as
+  /// windows-1255, its superset); a guess that does not fit the bytes leaves UTF-8.
   case auto
   /// This encoding.
   case fixed(TextEncoding)
@@ -116,19 +117,23 @@ public enum EncodingDetector {
       let ascii = !sample.contains { $0 >= 0x80 }
       return .init(encoding: .utf8, bomLength: 0, reason: ascii ? "ASCII (read as UTF-8)" : "valid UTF-8")
     }
+    // ICU's detector needs a lot of text to tell Hebrew from other single-byte scripts, and
+    // reads windows-1255 points as Arabic letters (see ``HebrewByteEvidence``). Hebrew words
+    // with bytes only windows-1255 has settle it; letters alone, unless ICU is confident of
+    // something else.
+    let hebrew = HebrewByteEvidence(sample)
+    if hebrew.hasWindows1255Marks {
+      return .init(
+        encoding: .windows1255, bomLength: 0,
+        reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
+    }
     let guess = ICUCharsetDetector.detect(sample)
-    // ICU's detector needs a lot of text to tell Hebrew from other single-byte scripts (short
-    // or repetitive Hebrew comes back as windows-1256). In windows-1255/ISO-8859-8 every
-    // Hebrew letter is a byte in E0–FA (points in C0–D2): when nearly all high bytes are such,
-    // and ICU is not confident of something else, the text is Hebrew.
-    let high = sample.filter { $0 >= 0x80 }
-    let hebrewish = high.filter { (0xE0...0xFA).contains($0) || (0xC0...0xD2).contains($0) }.count
-    let looksHebrew = high.count >= 8 && hebrewish * 100 >= high.count * 95
-    if looksHebrew && (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true) {
+    if hebrew.isHebrew && (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true) {
       return .init(
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; high bytes are Hebrew letters of windows-1255/ISO-8859-8"
-          + (guess.map { " (ICU guessed \($0.name), confidence \($0.confidence))" } ?? ""))
+          + (guess.map { " (ICU guessed \($0.name), confidence \($0.confidence))" } ?? "")
+          + (guess?.name == "ISO-8859-8" ? "; visual order is likely" : ""))
     }
     guard let guess else {
       return .init(encoding: .utf8, bomLength: 0, reason: "not UTF-8 and ICU had no guess; reading as UTF-8")
@@ -145,8 +150,51 @@ public enum EncodingDetector {
     default:
       encoding = detected
     }
+    // ICU always names something: a guess that cannot decode the sample is no guess, so the
+    // input is read as UTF-8 and fails with the bytes named, as when ICU has none.
+    guard fits(encoding, sample) else {
+      return .init(
+        encoding: .utf8, bomLength: 0,
+        reason: "not UTF-8 and ICU's guess \(guess.name) (confidence \(guess.confidence)) does not fit the bytes; reading as UTF-8")
+    }
     return .init(
       encoding: encoding, bomLength: 0,
       reason: "not UTF-8; ICU detected \(guess.name) (confidence \(guess.confidence)), decoding as \(encoding)\(note)")
+  }
+
+  /// Whether `sample` can be text in `encoding`: UTF-16 without a byte-order mark only when
+  /// ``looksLikeUTF16(_:bigEndian:)``; any encoding only when ICU decodes the sample without an
+  /// invalid byte (an incomplete sequence at the end is not one).
+  static func fits(_ encoding: TextEncoding, _ sample: [UInt8]) -> Bool {
+    switch encoding {
+    case .utf16BE: guard looksLikeUTF16(sample, bigEndian: true) else { return false }
+    case .utf16LE: guard looksLikeUTF16(sample, bigEndian: false) else { return false }
+    default: break
+    }
+    guard let decoder = try? ICUDecoder(charset: encoding.icuName, replaceInvalid: false) else { return false }
+    var output: [UInt8] = []
+    do {
+      try decoder.convert(sample, range: sample.indices, flush: false, appendingTo: &output)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /// Whether BOM-less `sample` looks like UTF-16 in that byte order.
+  ///
+  /// ICU's detector offers UTF-16 for almost any bytes (with confidence 10), and the UTF-16
+  /// converter accepts almost any bytes. Real text has spaces, digits or line ends: code units
+  /// whose high byte is zero, while their low bytes are hardly ever zero.
+  static func looksLikeUTF16(_ sample: [UInt8], bigEndian: Bool) -> Bool {
+    var zeroHigh = 0, zeroLow = 0
+    var i = 0
+    while i + 1 < sample.count {
+      let (high, low) = bigEndian ? (sample[i], sample[i + 1]) : (sample[i + 1], sample[i])
+      if high == 0 { zeroHigh += 1 }
+      if low == 0 { zeroLow += 1 }
+      i += 2
+    }
+    return zeroHigh > 0 && zeroLow * 10 <= zeroHigh
   }
 }

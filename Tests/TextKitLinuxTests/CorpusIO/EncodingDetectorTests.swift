@@ -1,0 +1,126 @@
+import Testing
+
+@testable import TextKitLinux
+
+/// A line of text and the bytes a legacy code page gives it.
+struct LegacySample: CustomTestStringConvertible, Sendable {
+  var text: String
+  var bytes: [UInt8]
+  var testDescription: String { String(text.prefix { $0 != "\n" }) }
+
+  /// `text` in windows-1255.
+  ///
+  /// ASCII, letters E0–FA, points and punctuation C0–D3 (CA is unassigned), Yiddish
+  /// ligatures and geresh/gershayim D4–D8. Cantillation accents
+  /// (U+0591–U+05AF) have no byte; meteg (silluq), paseq, maqaf and sof pasuq have.
+  init(windows1255 text: String) {
+    self.text = text
+    bytes = text.unicodeScalars.map { u in
+      switch u.value {
+      case 0..<0x80: UInt8(u.value)
+      case 0x5B0...0x5C3 where u.value != 0x5BA: UInt8(u.value - 0x5B0 + 0xC0)
+      case 0x5D0...0x5EA: UInt8(u.value - 0x5D0 + 0xE0)
+      case 0x5F0...0x5F4: UInt8(u.value - 0x5F0 + 0xD4)
+      default:
+        preconditionFailure(
+          "U+\(String(u.value, radix: 16)) has no windows-1255 byte here")
+      }
+    }
+  }
+}
+
+@Suite("Encoding detection")
+struct EncodingDetectorTests {
+  /// Short pointed Hebrew: ICU's detector reads points C0–D2 as Arabic letters (ISO-8859-6,
+  /// which cannot decode the letters F0–FA) or falls back to UTF-16.
+  static let pointed = [
+    "שָׁלוֹם\n",
+    "שָׁלוֹם עוֹלָם\n",
+    "בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָֽרֶץ׃\n",  // silluq (meteg), sof pasuq
+    "וַיֹּאמֶר אֱלֹהִים יְהִי אוֹר וַֽיְהִי־אוֹר׃\n",  // maqaf
+    "שָׁלוֹם 123 abc\n",
+    "פֶּרֶק 3, Genesis 1:1\n",
+    "ISBN 978-965, סֵפֶר חָדָשׁ\n",
+  ].map(LegacySample.init(windows1255:))
+
+  @Test func samplePinsTheCodePage() {
+    // iconv -f utf-8 -t windows-1255 <<< 'שָׁלוֹם עוֹלָם'
+    let iconv: [UInt8] = [
+      0xF9, 0xC8, 0xD1, 0xEC, 0xE5, 0xC9, 0xED, 0x20, 0xF2, 0xE5, 0xC9, 0xEC,
+      0xC8, 0xED, 0x0A,
+    ]
+    #expect(Self.pointed[1].bytes == iconv)
+  }
+
+  @Test("short pointed windows-1255 is windows-1255", arguments: pointed)
+  func pointedWindows1255(_ sample: LegacySample) throws {
+    let d = EncodingDetector.detect(sample.bytes)
+    #expect(d.encoding == .windows1255, "\(d.reason)")
+    #expect(d.bomLength == 0)
+    var job = CorpusNormalizer(profile: .nfc)
+    job.encoding = .auto
+    let r = try job.normalize(bytes: sample.bytes)
+    #expect(String(decoding: r.output, as: UTF8.self) == sample.text)
+  }
+
+  /// Letters only: the same bytes in ISO-8859-8 and windows-1255; decoded as windows-1255.
+  static let unpointed = [
+    "שלום\n",
+    "שלום עולם, זה טקסט.\n",
+    "םלוע םולש\n",  // visual order, as old ISO-8859-8 files have it
+    String(repeating: "תבש ןוילג לש טסקט הז .םלוע םולש\n", count: 20),
+  ].map(LegacySample.init(windows1255:))
+
+  @Test(
+    "unpointed ISO-8859-8 is still read as windows-1255", arguments: unpointed)
+  func unpointedISO8859_8(_ sample: LegacySample) throws {
+    let d = EncodingDetector.detect(sample.bytes)
+    #expect(d.encoding == .windows1255, "\(d.reason)")
+    #expect(!d.reason.contains("point"), "\(d.reason)")
+  }
+
+  @Test func utf16WithoutBOMNeedsZeroBytes() {
+    // "שלום a\n" in UTF-16LE without BOM: ICU says UTF-16LE, and the spaces and ASCII agree.
+    let le = Array(
+      "שלום a\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    #expect(EncodingDetector.detect(le).encoding == .utf16LE)
+    #expect(EncodingDetector.looksLikeUTF16(le, bigEndian: false))
+    #expect(!EncodingDetector.looksLikeUTF16(le, bigEndian: true))
+    // Single-byte text has no zero bytes: never UTF-16 without a BOM.
+    #expect(
+      !EncodingDetector.looksLikeUTF16(Self.pointed[2].bytes, bigEndian: true))
+    #expect(
+      !EncodingDetector.looksLikeUTF16(Self.pointed[2].bytes, bigEndian: false))
+  }
+
+  @Test func undecidableBytesAreReadAsUTF8() throws {
+    // One pointed letter is too little to call Hebrew, and ICU's guess (ISO-8859-6) cannot
+    // decode F9: the input is read as UTF-8, and fails there with the bytes named.
+    let bytes: [UInt8] = [0xF9, 0xC8, 0xD1, 0x0A]
+    let d = EncodingDetector.detect(bytes)
+    #expect(d.encoding == .utf8, "\(d.reason)")
+    var job = CorpusNormalizer(profile: .nfc)
+    job.encoding = .auto
+    let error = #expect(throws: CorpusError.self) {
+      try job.normalize(bytes: bytes)
+    }
+    #expect(error?.kind == .invalidUTF8)
+    #expect(error?.bytes.first == 0xF9)
+  }
+
+  @Test func hebrewWordShape() {
+    // Shin and sin dots sit only on shin; a point needs a letter before it; a letter glued to
+    // ASCII letters is a Latin-1 accent, not Hebrew.
+    #expect(
+      HebrewByteEvidence([0xF9, 0xD1, 0xEC, 0xE5, 0xED]).hebrewWords == 1)
+    #expect(
+      HebrewByteEvidence([0xEC, 0xD1, 0xEC, 0xE5, 0xED]).hebrewWords == 0)
+    #expect(HebrewByteEvidence([0x20, 0xC8, 0xEC, 0xE5]).hebrewWords == 0)
+    #expect(
+      HebrewByteEvidence(Array("caf".utf8) + [0xE9, 0xE9]).hebrewWords == 0)
+    let e = HebrewByteEvidence(Self.pointed[1].bytes)
+    #expect(e.isHebrew && e.hasWindows1255Marks)
+    #expect(e.hebrewWords == 2 && e.highBytes == 13 && e.wordBytes == 13)
+    #expect(!HebrewByteEvidence(Self.unpointed[1].bytes).hasWindows1255Marks)
+  }
+}
