@@ -182,24 +182,30 @@ public struct Transliterator: Sendable {
       }
       p += 1
     }
-    // The best combinations, piece by piece: the text of a combination is its parent's text
-    // followed by its option's text, made only for ties and for the results.
+    // The best combinations, piece by piece, each level sorted best first (ties by parent,
+    // then option: deterministic without making texts). The text of a combination is its
+    // parent's text followed by its option's text, made only for the results.
     var levels: [[Combination]] = []
     levels.reserveCapacity(options.count)
     var previous = 1  // one empty combination before the first piece
     for (l, o) in options.enumerated() {
+      // With the options sorted too, parent a's option k has (a + 1)(k + 1) - 1 combinations
+      // at least as good before it: only those with (a + 1)(k + 1) <= count can be kept, so a
+      // level costs O(count log count) instead of O(count² log count).
+      let optionsSorted = zip(o, o.dropFirst()).allSatisfy { $0.1 >= $1.1 }
       var next: [Combination] = []
-      next.reserveCapacity(previous * o.count)
+      next.reserveCapacity(optionsSorted ? 6 * count : previous * o.count)
       for a in 0..<previous {
         let base: Float = l == 0 ? 0 : levels[l - 1][a].logScore
-        for (k, option) in o.enumerated() {
-          next.append(Combination(parent: Int32(a), option: Int32(k), logScore: base + option.1))
+        let limit = optionsSorted ? min(o.count, count / (a + 1)) : o.count
+        for k in 0..<limit {
+          next.append(Combination(parent: Int32(a), option: Int32(k), logScore: base + o[k].1))
         }
       }
-      if next.count > count {
-        Transliterator.sortCombinations(&next, below: levels, options)
-        next.removeSubrange(count...)
+      next.sort { a, b in
+        a.logScore != b.logScore ? a.logScore > b.logScore : a.parent != b.parent ? a.parent < b.parent : a.option < b.option
       }
+      if next.count > count { next.removeSubrange(count...) }
       previous = next.count
       levels.append(next)
     }

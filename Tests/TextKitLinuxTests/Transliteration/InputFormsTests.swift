@@ -84,4 +84,24 @@ struct InputFormsTests {
     #expect(he.transliterate("טראמפ Исаев") == "Trump Исаев")
     #expect(try Transliterator(scheme: .icu, from: .greek).transliterate("Αθήνα Исаев").hasSuffix(" Исаев"))
   }
+
+  @Test(arguments: [["יואב", "בן", "צור"], ["הרצוג", "טראמפ", "הרצוג", "טראמפ"], ["מרצין", "טראמפ"], ["טראמפ", "אתל", "מרצין"]])
+  func nameCandidatesAreTheBestCombinationsOfTokenCandidates(_ tokens: [String]) throws {
+    // Brute force over the tokens' own lists: the name's n best are the n best products
+    // (also with ties, as when a token repeats).
+    let t = try Transliterator()
+    let n = 12
+    // (Each list from a longer one, so that it does not lean on the pruning under test.)
+    let lists = tokens.map { t.candidates($0, count: 4 * n).prefix(n) }
+    var products: [(String, Double)] = [("", 1)]
+    for list in lists {
+      products = products.flatMap { p in list.map { ((p.0.isEmpty ? "" : p.0 + " ") + $0.text, p.1 * $0.score) } }
+    }
+    products.sort { $0.1 > $1.1 }
+    let got = t.candidates(tokens.joined(separator: " "), count: n)
+    #expect(got.count == n)
+    for (g, p) in zip(got, products) { #expect(abs(g.score - p.1) <= 1e-5 * p.1, "\(g) \(p)") }
+    let byText = Dictionary(products.map { ($0.0, $0.1) }, uniquingKeysWith: max)
+    for g in got { #expect(abs((byText[g.text] ?? -1) - g.score) <= 1e-5 * g.score, "\(g)") }
+  }
 }
