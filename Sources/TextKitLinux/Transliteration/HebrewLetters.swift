@@ -34,6 +34,8 @@ enum HebrewLetters {
       if u != 0 { out.append(u) }
       else if isGeresh(s.value) { if let l = out.last, l <= 22 { out[out.count - 1] = l + 22 } }
       else if isMark(s.value) || s.value == 0x22 || s.value == 0x05F4 { continue }
+      // A combining mark from another block (an accent typed on a Hebrew letter).
+      else if (0x0300...0x036F).contains(s.value) { continue }
       // Yiddish ligatures: װ ױ ײ are וו וי יי.
       else if s.value == 0x05F0 { out += [6, 6] } else if s.value == 0x05F1 { out += [6, 10] } else if s.value == 0x05F2 { out += [10, 10] }
       else { return nil }

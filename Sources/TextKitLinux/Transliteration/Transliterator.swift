@@ -48,6 +48,9 @@ public struct Transliterator: Sendable {
   /// rules costs milliseconds that Hebrew-only work should not pay).
   private var otherScripts: ICUTransliterator? {
     guard target == .latin else { return nil }
+    if source == .azerbaijani {
+      return try? ICUTransliterator.instance(id: "TextKitLinux-Azerbaijani-Latin", rules: Transliterator.azerbaijaniRules)
+    }
     return try? ICUTransliterator.instance(id: "TextKitLinux-Names-Latin", rules: Transliterator.otherScriptRules)
   }
   private let cache: WordCache
@@ -109,10 +112,41 @@ public struct Transliterator: Sendable {
     }
   }
 
-  /// Other scripts to plain Latin: ICU's script transforms, Azerbaijani ə as a, then ASCII.
+  /// A Cyrillic, Greek, Arabic (or, from Azerbaijani, Latin) word in Latin letters, or nil:
+  /// Arabic, which has no capitals, capitalized as a name (مُحَمَّد Muhammad).
+  func otherScriptLatin(_ word: Substring) -> String? {
+    guard let other = otherScripts, var t = try? other.transliterate(String(word)) else { return nil }
+    if let f = word.unicodeScalars.first, (0x0600...0x06FF).contains(f.value), let c = t.first, c.isLowercase {
+      t = c.uppercased() + t.dropFirst()
+    }
+    return t
+  }
+
+  /// Other scripts to plain Latin, as English news spells names: Cyrillic with the digraphs
+  /// of English usage (Щ shch, Ш sh, Ж zh, Ч ch, Х kh, Ц ts, Ю yu, Я ya; Ё and Э e; Ь Ъ
+  /// dropped; Е stays e: Хрущёв Khrushchev, Исаев Isaev), Greek by ICU's UNGEGN (ELOT 743)
+  /// rules (Μητσοτάκης Mitsotakis), Arabic by ICU's Arabic-Latin with its vowel marks when
+  /// written (مُحَمَّد muhammad; unvoweled Arabic stays consonants), then ASCII with the
+  /// transcription's ayin and hamza marks dropped.
   static let otherScriptRules = """
-    :: [[:Cyrillic:][:Greek:][:Arabic:]] Any-Latin ;
-    ə > a ; Ə > A ;
+    :: [[:Cyrillic:][:Greek:][:Arabic:][\\u064B-\\u065F\\u0670]] ;
+    ий } [^[:L:]] > y ; ый } [^[:L:]] > y ; ий $ > y ; ый $ > y ;
+    Щ > Shch ; щ > shch ; Ш > Sh ; ш > sh ; Ж > Zh ; ж > zh ; Ч > Ch ; ч > ch ;
+    Х > Kh ; х > kh ; Ц > Ts ; ц > ts ; Ю > Yu ; ю > yu ; Я > Ya ; я > ya ;
+    Ё > E ; ё > e ; Э > E ; э > e ; Й > Y ; й > y ; Ы > Y ; ы > y ;
+    Є > Ye ; є > ye ; Ї > Yi ; ї > yi ; [Ьь Ъъ] > ;
+    ([\\u0621-\\u064A]) ([\\u064B-\\u0650]*) \\u0651 > $1 $1 $2 ;
+    :: Greek-Latin/UNGEGN ;
+    :: Any-Latin ;
+    :: Latin-ASCII ;
+    [ʿʾʻʼ] > ;
+    """
+
+  /// Azerbaijani Latin to English spelling: Ş sh, Ç ch, C j, X kh, Ğ gh, Ə a, ı i, Ö o, Ü u
+  /// (Şuşa Shusha, Gəncə Ganja, Qırmızı Qəsəbə Qirmizi Qasaba); Q stays q.
+  static let azerbaijaniRules = """
+    Ş > Sh ; ş > sh ; Ç > Ch ; ç > ch ; C > J ; c > j ; X > Kh ; x > kh ; Ğ > Gh ; ğ > gh ;
+    Ə > A ; ə > a ; ı > i ; İ > I ;
     :: Latin-ASCII ;
     """
 
@@ -291,6 +325,12 @@ public struct Transliterator: Sendable {
   }
 
   private func decodeToken(_ token: Substring, model: GraphoneModel, count: Int) -> [(String, Float)] {
+    // Invisible format characters inside a token (a soft hyphen, ZWJ, a bidi mark) are not
+    // letters: the word is read without them.
+    if token.unicodeScalars.contains(where: Transliterator.isIgnorable) {
+      let visible = String(String.UnicodeScalarView(token.unicodeScalars.filter { !Transliterator.isIgnorable($0) }))
+      return visible.isEmpty ? [] : decodeToken(visible[...], model: model, count: count)
+    }
     // An abbreviation's dot (סנט., Jr.) is kept after the decoded word.
     let dotted = token.utf8.count > 1 && token.utf8.last == 0x2E
     let word = dotted ? token.dropLast() : token
@@ -312,7 +352,7 @@ public struct Transliterator: Sendable {
           (dotted ? Transliterator.capitalized($0.output) + dot : Transliterator.capitalized($0.output), $0.logPosterior)
         }
       }
-      if let other = otherScripts, let t = try? other.transliterate(String(token)) { return [(t, 0)] }
+      if let t = otherScriptLatin(token) { return [(t, 0)] }
       return []
     }
     guard let letters = Transliterator.latinLetters(word) else { return [] }
@@ -436,6 +476,7 @@ public struct Transliterator: Sendable {
     var i = name.startIndex
     let scalars = name.unicodeScalars
     var previous: Unicode.Scalar?
+    var quoted = false  // the token follows an opening single quote
     while i < name.endIndex {
       let s = scalars[i]
       var sep = Transliterator.isWhitespace(s) || Transliterator.isSeparatorPunctuation(s)
@@ -445,6 +486,21 @@ public struct Transliterator: Sendable {
           && next < scalars.endIndex && scalars[next].properties.isAlphabetic
         let gershayim = s == "\"" || s == "\u{05F4}" || s == "\u{201D}"
         sep = !(between && gershayim)
+      }
+      // Single quotes around a token ('כהן', ‘Trump’): an apostrophe before a token's first
+      // letter opens a quote, and the token's last apostrophe closes it (it is no geresh).
+      if !sep, s == "'" || s == "\u{2018}" || s == "\u{2019}" {
+        let next = scalars.index(after: i)
+        let letterFollows = next < scalars.endIndex && scalars[next].properties.isAlphabetic
+        if inWord != true, s != "\u{2019}", letterFollows {
+          sep = true
+          quoted = true
+        } else if inWord == true, quoted, !letterFollows, s != "\u{2018}",
+          !(previous.map { "גזחצץת".unicodeScalars.contains($0) } ?? false)
+        {
+          sep = true
+          quoted = false
+        }
       }
       previous = s
       if let w = inWord, w == sep {
@@ -463,22 +519,36 @@ public struct Transliterator: Sendable {
     return out
   }
 
-  /// Punctuation and symbols between or after the tokens of a name: hyphens, dashes, maqaf,
-  /// `, ; : ! ? / & …`, sof pasuq and the like. Not separators: the apostrophes and geresh
+  /// Whether the UTF-8 byte after D7 is one of the letters a geresh changes (ג ז ח צ ץ ת), so
+  /// that an apostrophe after it is a geresh and not a closing quote.
+  @inline(__always) static func takesGeresh(_ b: UInt8) -> Bool {
+    b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA
+  }
+
+  /// Format characters that are not part of how a word is spelled: soft hyphen, zero-width
+  /// space and joiners, bidi marks, embeddings and isolates, word joiner, BOM.
+  @inline(__always) static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return v == 0x00AD || v == 0x061C || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v)
+      || (0x2060...0x2069).contains(v) || v == 0xFEFF
+  }
+
+  /// Punctuation, symbols, digits and control characters between or after the tokens of a
+  /// name: hyphens, dashes, maqaf, `, ; : ! ? / & …`, sof pasuq, `2` and the like. Not separators: the apostrophes and geresh
   /// inside a token (O'Brien, ג'ורג', D’Este), its dots (initials, abbreviations), modifier
   /// letters (Yaʿaḳov) and the quotes and brackets that ``isQuoteOrBracket(_:)`` decides on.
   @inline(__always) static func isSeparatorPunctuation(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     if v < 0x80 {
       switch v {
-      case 0x21, 0x23...0x26, 0x2A...0x2D, 0x2F, 0x3A...0x40, 0x5C, 0x5E, 0x5F, 0x7C, 0x7E: return true
-      default: return false  // letters, digits, ' " . ` ( ) [ ] { }
+      case 0x00...0x1F, 0x21, 0x23...0x26, 0x2A...0x2D, 0x2F...0x40, 0x5C, 0x5E, 0x5F, 0x7C, 0x7E, 0x7F: return true
+      default: return false  // letters, ' " . ` ( ) [ ] { }
       }
     }
     if v >= 0x0590 && v <= 0x05FF { return v == 0x05BE || v == 0x05C0 || v == 0x05C3 || v == 0x05C6 }
     if v >= 0x2010 && v <= 0x205E { return !(v == 0x2018 || v == 0x2019 || v == 0x201B || v == 0x2032 || (0x201C...0x201F).contains(v)) }
     switch s.properties.generalCategory {
-    case .dashPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol: return true
+    case .dashPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol, .decimalNumber, .control: return true
     default: return false
     }
   }
@@ -527,7 +597,7 @@ public struct Transliterator: Sendable {
       case .cyrillic, .arabic, .greek, .azerbaijani:
         let azerbaijani = source == .azerbaijani
         let source = source
-        return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : source.reads($0) }) { (try? otherScripts?.transliterate(String($0))) ?? String($0) }
+        return mapWords(text, isWordScalar: { azerbaijani ? Transliterator.isLatinWordScalar($0) : source.reads($0) }) { otherScriptLatin($0) ?? String($0) }
       default:
         return hebrewTextToLatin(text, model: model)
       }
@@ -606,8 +676,10 @@ public struct Transliterator: Sendable {
     wordTable.withTable { table in
       var i = 0
       var runStart = 0
+      var quoteOpen = false
       while i < n {
         let b = bytes[i]
+        if b == 0x0A { quoteOpen = false }
         // Word scalars (U+0370…U+06FF) have the UTF-8 lead bytes CD…DB; nothing else starts one.
         if b < 0xCD || b > 0xDB || i + 1 >= n {
           i += 1
@@ -635,6 +707,20 @@ public struct Transliterator: Sendable {
             break
           }
           j += len
+        }
+        // Words in single quotes ('כהן', ‘כהן’, 'בנימין נתניהו'): the last apostrophe of a
+        // word after the opening one closes the quote, unless it follows a letter a geresh
+        // changes (ג' ז' ח' צ' ת').
+        let opens = i > 0 && (bytes[i - 1] == 0x27 || (i >= 3 && bytes[i - 3] == 0xE2 && bytes[i - 2] == 0x80 && bytes[i - 1] == 0x98))
+        if opens || quoteOpen {
+          quoteOpen = true
+          if bytes[j - 1] == 0x27, !Transliterator.takesGeresh(bytes[j - 2]) {
+            j -= 1
+            quoteOpen = false
+          } else if j - 3 > i, bytes[j - 3] == 0xE2, bytes[j - 2] == 0x80, bytes[j - 1] == 0x99, !Transliterator.takesGeresh(bytes[j - 4]) {
+            j -= 3
+            quoteOpen = false
+          }
         }
         Transliterator.appendLatinPunctuation(bytes, runStart..<i, to: &out)
         // A word of one letter (or a letter's name) before a dot is an initial (not cached:
@@ -825,6 +911,15 @@ public struct Transliterator: Sendable {
             }
           }
           break
+        }
+        // A word in single quotes ('כהן'): its last apostrophe closes the quote.
+        if wordStart > scalars.startIndex, "'\u{2018}".unicodeScalars.contains(scalars[scalars.index(before: wordStart)]) {
+          let last = scalars.index(before: j)
+          if last > wordStart, scalars[last] == "'" || scalars[last] == "\u{2019}",
+            !"גזחצץת".unicodeScalars.contains(scalars[scalars.index(before: last)])
+          {
+            j = last
+          }
         }
         Transliterator.appendBetween(scalars[runStart..<wordStart], latinPunctuation, to: &out)
         let word = Substring(scalars[wordStart..<j])

@@ -104,4 +104,37 @@ struct InputFormsTests {
     let byText = Dictionary(products.map { ($0.0, $0.1) }, uniquingKeysWith: max)
     for g in got { #expect(abs((byText[g.text] ?? -1) - g.score) <= 1e-5 * g.score, "\(g)") }
   }
+
+  @Test func digitsControlsAndInvisibleCharactersInNames() throws {
+    let he = try Transliterator()
+    let netanyahu = he.candidates("נתניהו", count: 1).first?.text ?? ""
+    #expect(he.candidates("נתניהו2", count: 1).first?.text == netanyahu + "2")
+    // A bidi mark, a soft hyphen, a joiner inside or after a word: read without it.
+    for mark in ["\u{200F}", "\u{00AD}", "\u{200D}"] {
+      #expect(he.candidates("נתני" + mark + "הו", count: 1).first?.text == netanyahu, "\(mark.unicodeScalars.first!.value)")
+      #expect(he.candidates("כהן נתניהו" + mark, count: 1).first?.text.hasSuffix(netanyahu) == true)
+    }
+    #expect(he.candidates("נתניהו\u{1B}", count: 1).first?.text == netanyahu + "\u{1B}")
+    #expect(he.candidates("נתני\u{0301}הו", count: 1).first?.text == netanyahu)
+    let en = try Transliterator(to: .hebrew)
+    #expect(en.candidates("Trump2", count: 1).first?.text == (en.candidates("Trump", count: 1).first?.text ?? "") + "2")
+  }
+
+  @Test func singleQuotesAroundAWord() throws {
+    let he = try Transliterator()
+    let cohen = he.transliterate("כהן")
+    for (open, close) in [("'", "'"), ("\u{2018}", "\u{2019}")] {
+      #expect(he.transliterate(open + "כהן" + close + " אמר") == open + cohen + close + " " + he.transliterate("אמר"))
+      #expect(he.candidates(open + "כהן" + close, count: 1).first?.text == open + cohen + close)
+    }
+    // A geresh is still a geresh: ג'ורג', פרופ'.
+    #expect(he.transliterate("ג'ורג'") == "George")
+    // After a letter a geresh changes, an apostrophe is the geresh.
+    #expect(he.transliterate("'ג'ורג' בוש'") == "'George " + he.transliterate("בוש") + "'")
+    #expect(he.candidates("'ג'ורג' בוש'", count: 1).first?.text == "'George " + he.transliterate("בוש") + "'")
+    #expect(Transliterator.pieces("פרופ'").count == 1)
+    let en = try Transliterator(to: .hebrew)
+    #expect(en.candidates("'Trump'", count: 1).first?.text == "'" + (en.candidates("Trump", count: 1).first?.text ?? "") + "'")
+    #expect(try Transliterator(scheme: .academy).transliterate("'כֹּהֵן'") == "'kohen'")
+  }
 }

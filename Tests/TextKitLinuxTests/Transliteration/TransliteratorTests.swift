@@ -400,9 +400,16 @@ struct ICUSchemeTests {
   @Test func otherScriptsToLatin() throws {
     #expect(try Transliterator(from: .cyrillic).transliterate("Исаев") == "Isaev")
     #expect(try Transliterator(from: .azerbaijani).transliterate("Qırmızı Qəsəbə") == "Qirmizi Qasaba")
-    #expect(try Transliterator(from: .greek).transliterate("Αθήνα") == "Athena")
+    #expect(try Transliterator(from: .greek).transliterate("Αθήνα Μητσοτάκης") == "Athina Mitsotakis")
     let arabic = try Transliterator(from: .arabic).transliterate("محمد")
     #expect(arabic.unicodeScalars.allSatisfy { $0.isASCII } && !arabic.isEmpty)
+    // English spellings, not ISO 9 with its marks stripped (Hrusev, Serbakov).
+    let ru = try Transliterator(from: .cyrillic)
+    #expect(ru.transliterate("Хрущёв Щербаков Зеленский Юлия Тимошенко") == "Khrushchev Shcherbakov Zelensky Yuliya Timoshenko")
+    #expect(ru.candidates("Троцкий", count: 1).first?.text == "Trotsky")
+    #expect(try Transliterator(from: .azerbaijani).transliterate("Şuşa Gəncə Xankəndi") == "Shusha Ganja Khankandi")
+    // Written vowels and shadda are read; a name is capitalized.
+    #expect(try Transliterator(from: .arabic).transliterate("مُحَمَّد") == "Muhammad")
     // In auto mode Cyrillic words in Hebrew text also reach Latin.
     #expect(try Transliterator().transliterate("טראמפ Исаев") == "Trump Isaev")
   }
