@@ -708,6 +708,9 @@ public struct Transliterator: Sendable {
           }
           j += len
         }
+        // A gershayim ״ after the word's last letter is punctuation (a closing quote), not a
+        // letter of it: kept in the output.
+        if j - 2 > i, bytes[j - 2] == 0xD7, bytes[j - 1] == 0xB4 { j -= 2 }
         // Words in single quotes ('כהן', ‘כהן’, 'בנימין נתניהו'): the last apostrophe of a
         // word after the opening one closes the quote, unless it follows a letter a geresh
         // changes (ג' ז' ח' צ' ת').

@@ -13,7 +13,7 @@ extension TranslitCommand {
     static let configuration = CommandConfiguration(
       abstract: "Transliterate Hebrew ↔ Latin (and Cyrillic, Greek, Arabic, Azerbaijani → Latin).",
       usage: """
-        translit transliterate [--from he|en|ru|az|auto] [--to latin|hebrew] [--scheme names|academy|icu] [--candidates N] [--names] [--format text|jsonl] [INPUT ...]
+        translit transliterate [--from he|en|ru|az|ar|el|auto] [--to latin|hebrew] [--scheme names|academy|icu] [--names [--candidates N]] [--format text|jsonl] [--geresh apostrophe|geresh] [--split-prefixes] [--encoding E] [--on-invalid error|replace] [--verbose] [INPUT ...]
         """,
       discussion: """
         Without --names, each input line is running text: words in the source script are \
@@ -22,8 +22,8 @@ extension TranslitCommand {
         file or `-` reads standard input.
 
         Examples:
-          echo 'אילהם אלייב נפגש עם טראמפ' | translit transliterate
-            Ilham Aliyev Napgs Am Trump
+          echo 'הנשיא הרצוג ודונלד טראמפ' | translit transliterate --split-prefixes
+            President Herzog ve-Donald Trump
           echo 'הרצוג' | translit transliterate --names --candidates 2
             {"input":"הרצוג","candidates":[{"text":"Herzog","score":0.99…},…]}
           echo 'George Washington' | translit transliterate --to hebrew
@@ -54,7 +54,7 @@ extension TranslitCommand {
     @Option(help: "Source script or language.") var from: From = .auto
     @Option(help: "Target script.") var to: To = .latin
     @Option(help: "Spelling scheme.") var scheme: Scheme = .names
-    @Option(help: "Candidates per name, 1 to 100 (with --names; default 1).") var candidates: Int?
+    @Option(help: "Candidates per name, 1 to 100 (with --names; default 1). The academy and icu schemes and the other scripts have one reading.") var candidates: Int?
     @Flag(help: "Each line is one name; output JSONL candidates.") var names = false
     @Option(help: "Output format (jsonl is the default with --names; text with --names writes a line's candidates separated by tabs).") var format: Format?
     @Option(help: "Geresh in Hebrew output (with --to hebrew): ASCII apostrophe (default) or U+05F3.") var geresh: Geresh?

@@ -136,5 +136,9 @@ struct InputFormsTests {
     let en = try Transliterator(to: .hebrew)
     #expect(en.candidates("'Trump'", count: 1).first?.text == "'" + (en.candidates("Trump", count: 1).first?.text ?? "") + "'")
     #expect(try Transliterator(scheme: .academy).transliterate("'כֹּהֵן'") == "'kohen'")
+    // A gershayim after the last letter is a quote mark: kept (inside, between letters, it
+    // makes an acronym).
+    #expect(he.transliterate("נתניהו\u{05F4}") == he.transliterate("נתניהו") + "\u{05F4}")
+    #expect(he.transliterate("\u{05F4}כהן\u{05F4}") == "\u{05F4}" + cohen + "\u{05F4}")
   }
 }
