@@ -686,7 +686,8 @@ public struct Transliterator: Sendable {
           continue
         }
         let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        guard Transliterator.isWordScalarValue(v) else {
+        // A geresh or gershayim before a word is a quote mark, not its first letter.
+        guard Transliterator.isWordScalarValue(v), v != 0x05F3 && v != 0x05F4 else {
           i += 2
           continue
         }
@@ -717,10 +718,12 @@ public struct Transliterator: Sendable {
         let opens = i > 0 && (bytes[i - 1] == 0x27 || (i >= 3 && bytes[i - 3] == 0xE2 && bytes[i - 2] == 0x80 && bytes[i - 1] == 0x98))
         if opens || quoteOpen {
           quoteOpen = true
-          if bytes[j - 1] == 0x27, !Transliterator.takesGeresh(bytes[j - 2]) {
+          if bytes[j - 1] == 0x27, !(bytes[j - 3] == 0xD7 && Transliterator.takesGeresh(bytes[j - 2])) {
             j -= 1
             quoteOpen = false
-          } else if j - 3 > i, bytes[j - 3] == 0xE2, bytes[j - 2] == 0x80, bytes[j - 1] == 0x99, !Transliterator.takesGeresh(bytes[j - 4]) {
+          } else if j - 3 > i, bytes[j - 3] == 0xE2, bytes[j - 2] == 0x80, bytes[j - 1] == 0x99,
+            !(bytes[j - 5] == 0xD7 && Transliterator.takesGeresh(bytes[j - 4]))
+          {
             j -= 3
             quoteOpen = false
           }
@@ -885,9 +888,11 @@ public struct Transliterator: Sendable {
     let scalars = text.unicodeScalars
     var i = scalars.startIndex
     var runStart = i
+    var quoteOpen = false
     while i < scalars.endIndex {
       let s = scalars[i]
-      if isWordScalar(s) {
+      // A geresh or gershayim before a word is a quote mark, not its first letter.
+      if isWordScalar(s), s != "\u{05F3}" && s != "\u{05F4}" {
         let wordStart = i
         var j = scalars.index(after: i)
         while j < scalars.endIndex {
@@ -915,13 +920,18 @@ public struct Transliterator: Sendable {
           }
           break
         }
-        // A word in single quotes ('כהן'): its last apostrophe closes the quote.
-        if wordStart > scalars.startIndex, "'\u{2018}".unicodeScalars.contains(scalars[scalars.index(before: wordStart)]) {
+        // A gershayim after the last letter is punctuation (as in hebrewTextToLatin).
+        if scalars[scalars.index(before: j)] == "\u{05F4}", scalars.index(before: j) > wordStart { j = scalars.index(before: j) }
+        // Words in single quotes ('כהן', 'בנימין נתניהו'): the last apostrophe of a word after
+        // the opening one closes the quote, unless it follows a letter a geresh changes.
+        if quoteOpen || (wordStart > scalars.startIndex && "'\u{2018}".unicodeScalars.contains(scalars[scalars.index(before: wordStart)])) {
+          quoteOpen = true
           let last = scalars.index(before: j)
           if last > wordStart, scalars[last] == "'" || scalars[last] == "\u{2019}",
             !"גזחצץת".unicodeScalars.contains(scalars[scalars.index(before: last)])
           {
             j = last
+            quoteOpen = false
           }
         }
         Transliterator.appendBetween(scalars[runStart..<wordStart], latinPunctuation, to: &out)
@@ -938,6 +948,7 @@ public struct Transliterator: Sendable {
         i = j
         runStart = j
       } else {
+        if s == "\n" { quoteOpen = false }
         i = scalars.index(after: i)
       }
     }
