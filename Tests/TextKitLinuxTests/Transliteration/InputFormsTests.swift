@@ -141,4 +141,22 @@ struct InputFormsTests {
     #expect(he.transliterate("נתניהו\u{05F4}") == he.transliterate("נתניהו") + "\u{05F4}")
     #expect(he.transliterate("\u{05F4}כהן\u{05F4}") == "\u{05F4}" + cohen + "\u{05F4}")
   }
+
+  @Test func byteScanMatchesScalarScanOnRandomText() throws {
+    // Deterministic strings of the characters the two running-text scans decide on.
+    let alphabet = ["א", "ג", "ן", "ה", "ו", "ש", "ת", "צ", "'", "\u{2019}", "\u{2018}", "\u{05F4}", "\u{05F3}",
+      "\"", " ", "\n", ".", "\u{05BE}", "a", "Ж", "\u{05B8}", "ד\"ר", "ל"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for split in [false, true] {
+      let t = try Transliterator(splitPrefixes: split)
+      for _ in 0..<400 {
+        let text = (0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] }.joined()
+        #expect(t.transliterate(text) == t.hebrewTextToLatinByScalars(text), "\(Array(text.unicodeScalars.map(\.value)))")
+      }
+    }
+  }
 }
