@@ -66,6 +66,15 @@ struct TransliterateCLITests {
     #expect(try run(["--scheme", "icu", "--from", "az"], "Qəsəbə") == "Qasaba")
   }
 
+  @Test func academyWarnsOnceAboutUnpointedText() throws {
+    let unpointed = try CLI.run(["transliterate", "--scheme", "academy"], stdin: Data("שָׁלוֹם\nאב ישראל\nבית לחם\n".utf8))
+    #expect(unpointed.status == 0 && unpointed.out.split(separator: "\n").count == 3)
+    #expect(unpointed.stderr.contains("<stdin>:2: warning: 2 Hebrew words without vowel points"), "\(unpointed.stderr)")
+    #expect(unpointed.stderr.components(separatedBy: "warning").count == 2)
+    let pointed = try CLI.run(["transliterate", "--scheme", "academy"], stdin: Data("שָׁלוֹם עוֹלָם\nבָּרוּךְ\n".utf8))
+    #expect(pointed.status == 0 && pointed.stderr.isEmpty && pointed.out == "shalom olam\nbarukh\n", "\(pointed.out)")
+  }
+
   @Test func writeFailureIsAnIOError() throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let dir = try CLI.tempDir()

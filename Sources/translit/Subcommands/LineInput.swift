@@ -36,7 +36,7 @@ enum LineInput {
           writeError("\(report.input): encoding \(report.encoding.encoding) (\(report.encoding.reason))\n")
         }
         if report.replacements > 0 {
-          writeError("\(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD\n")
+          writeError("translit: \(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD\n")
         }
       } catch {
         Output.flush()

@@ -125,7 +125,7 @@ extension TranslitCommand {
           succeeded += 1
           if input.verbose { printError("\(report.input): encoding \(report.encoding.encoding) (\(report.encoding.reason))") }
           if report.replacements > 0 {
-            printError("\(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD")
+            printError("translit: \(report.input): replaced \(report.replacements) invalid sequence(s) with U+FFFD")
           }
           if stats { printError(StatsJSON.line(report, output: r.output)) }
         case .failure(let error):

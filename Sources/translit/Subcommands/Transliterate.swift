@@ -141,8 +141,16 @@ extension TranslitCommand {
       var out: [UInt8] = []
       out.reserveCapacity(1 << 17)
       // The decoding, error messages (file, line, byte) and exit codes of `normalize`.
-      let code = LineInput.run(inputs, options: input) { _, chunk in
-        chunk.forEachLine { _, _, line in
+      var warnedUnpointed = false
+      let code = LineInput.run(inputs, options: input) { name, chunk in
+        chunk.forEachLine { number, _, line in
+          if scheme == .academy && !warnedUnpointed, let words = unpointedHebrewWords(line), words >= 2 {
+            // Once a run: the output is right for what was read, but not what was meant.
+            warnedUnpointed = true
+            printError(
+              "translit: \(name):\(number): warning: \(words) Hebrew words without vowel points; the academy scheme "
+                + "romanizes pointed text, so they come out as consonants (--scheme names reads unpointed names)")
+          }
           render(String(decoding: line, as: UTF8.self), t, jsonl: jsonl, into: &out)
           out.append(0x0A)
           if out.count > 1 << 16 {
@@ -156,6 +164,24 @@ extension TranslitCommand {
         out.removeAll(keepingCapacity: true)
       }
       if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The number of Hebrew words on `line` when none of them carries a vowel point or
+    /// dagesh (U+05B0…U+05BC, U+05C1, U+05C2, U+05C7), else nil.
+    func unpointedHebrewWords(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+      var words = 0
+      var inWord = false
+      var k = 0
+      while k + 1 < line.count {
+        let b = line[k], c = line[k + 1]
+        if b == 0xD6 && c >= 0xB0 && c <= 0xBC { return nil }
+        if b == 0xD7 && (c == 0x81 || c == 0x82 || c == 0x87) { return nil }
+        let letter = b == 0xD7 && c >= 0x90 && c <= 0xAA
+        if letter && !inWord { words += 1 }
+        inWord = letter || (inWord && b == 0xD6)
+        k += letter || b == 0xD6 || b == 0xD7 ? 2 : 1
+      }
+      return words
     }
 
     /// One output line (without its newline) as text.
