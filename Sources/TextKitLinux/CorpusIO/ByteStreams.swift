@@ -90,15 +90,29 @@ struct DiscardSink: ByteSink {
 /// is fsynced before the rename, so that even a crash or power loss leaves either the original
 /// or the complete new file. A new destination has no original to protect: it is renamed into
 /// place without the (slow) fsync; a failed run still leaves nothing behind.
+///
+/// A symbolic link is written through: the file it points to is replaced (in its own
+/// directory), the link stays. A FIFO, device or socket (`-o /dev/null`, a named pipe) is
+/// written into directly; there is no file to replace atomically, and it must not be
+/// replaced by a regular file. A dangling link is refused.
 final class AtomicFileWriter {
   let file: SystemFile
   let destination: String
   private let replacing: Bool
+  /// Writing straight into a FIFO or device: nothing to rename or remove.
+  private let direct: Bool
   private var done = false
 
-  init(destination: String, modeFrom original: String?) throws(SystemError) {
+  init(destination requested: String, modeFrom original: String?) throws(SystemError) {
+    let destination = try FileSystem.linkTarget(requested)
     self.destination = destination
-    replacing = FileSystem.kind(destination, followLinks: false) != .missing
+    let kind = FileSystem.kind(destination, followLinks: true)
+    replacing = kind != .missing
+    direct = kind == .other
+    if direct {
+      file = try SystemFile.create(destination)
+      return
+    }
     let dir = FileSystem.directoryName(destination)
     file = try SystemFile.createTemporary(in: dir, prefix: FileSystem.baseName(destination))
     let mode = FileSystem.mode(destination) ?? original.flatMap(FileSystem.mode) ?? 0o644
@@ -106,6 +120,10 @@ final class AtomicFileWriter {
   }
 
   func commit() throws(SystemError) {
+    if direct {
+      done = true
+      return
+    }
     do {
       if replacing { try file.sync() }
       try FileSystem.rename(file.path, to: destination)
@@ -117,7 +135,7 @@ final class AtomicFileWriter {
   }
 
   func abort() {
-    if !done { FileSystem.remove(file.path) }
+    if !done && !direct { FileSystem.remove(file.path) }
     done = true
   }
 

@@ -179,6 +179,17 @@ enum FileSystem {
     return (UInt64(st.st_dev), UInt64(st.st_ino))
   }
 
+  /// `path`, or the file a symbolic link at `path` points to (resolved fully).
+  ///
+  /// - Throws: ``SystemError`` (ENOENT) for a dangling link.
+  static func linkTarget(_ path: String) throws(SystemError) -> String {
+    guard kind(path, followLinks: false) == .symbolicLink else { return path }
+    guard let target = realPath(path) else {
+      throw SystemError(errno: ENOENT, operation: "open (dangling symbolic link)", path: path)
+    }
+    return target
+  }
+
   static func realPath(_ path: String) -> String? {
     guard let r = realpath(path, nil) else { return nil }
     defer { free(r) }

@@ -144,6 +144,32 @@ struct CorpusNormalizerTests {
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "a b\n")
   }
 
+  @Test func outputThroughLinksAndIntoFIFOs() throws {
+    let dir = try tempDir()
+    let fm = FileManager.default
+    fm.createFile(atPath: dir + "/in.txt", contents: Data("a\u{A0}b\n".utf8))
+    let job = CorpusNormalizer(profile: .clean)
+    // A symbolic link: the file it points to is rewritten, the link stays a link.
+    fm.createFile(atPath: dir + "/target.txt", contents: Data("old\n".utf8))
+    try fm.createSymbolicLink(atPath: dir + "/link.txt", withDestinationPath: "target.txt")
+    try job.normalizeFile(at: dir + "/in.txt", to: dir + "/link.txt")
+    #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/link.txt") == "target.txt")
+    #expect(try String(contentsOfFile: dir + "/target.txt", encoding: .utf8) == "a b\n")
+    // A dangling link is refused, and nothing is created.
+    try fm.createSymbolicLink(atPath: dir + "/dangling.txt", withDestinationPath: "missing.txt")
+    #expect(throws: CorpusError.self) { try job.normalizeFile(at: dir + "/in.txt", to: dir + "/dangling.txt") }
+    #expect(!fm.fileExists(atPath: dir + "/missing.txt"))
+    // A FIFO is written into, not replaced by a regular file.
+    let fifo = dir + "/pipe"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let reader = Thread { _ = try? Data(contentsOf: URL(fileURLWithPath: fifo)) }
+    reader.start()
+    try job.normalizeFile(at: dir + "/in.txt", to: fifo)
+    let type = try fm.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+    #expect(type != nil && type != .typeRegular)
+    #expect(try fm.contentsOfDirectory(atPath: dir).sorted() == ["dangling.txt", "in.txt", "link.txt", "pipe", "target.txt"])
+  }
+
   @Test func treeSkipsLinksOutsideTheRoot() throws {
     let dir = try tempDir()
     let outside = try tempDir()
