@@ -31,6 +31,12 @@ struct HebrewByteEvidence {
   private(set) var hebrewWords = 0
   /// Bytes inside Hebrew words that only windows-1255 has (points, punctuation, ligatures).
   private(set) var windows1255Marks = 0
+  /// Hebrew words whose last letter is a final form (ך ם ן ף ץ).
+  private(set) var finalEndings = 0
+  /// Hebrew words with a final form before their last letter, or a non-final כ מ נ צ as their
+  /// last letter (without a geresh or gershayim after it): what logical-order Hebrew does not
+  /// have, and what visual order (reversed words) or another script read as Hebrew has.
+  private(set) var finalMisplaced = 0
 
   /// Scans `sample`.
   ///
@@ -43,20 +49,44 @@ struct HebrewByteEvidence {
         continue
       }
       var end = i
-      while end < sample.count, Self.isHebrewByte(sample[end]) { end += 1 }
+      while end < sample.count {
+        if Self.isHebrewByte(sample[end]) {
+          end += 1
+        } else if end > i, sample[end] == 0x22 || sample[end] == 0x27, end + 1 < sample.count,
+          Self.isLetter(sample[end + 1])
+        {
+          end += 1  // an ASCII gershayim or geresh inside a word (ח"כ, ג'ורג')
+        } else {
+          break
+        }
+      }
       if end == i {
-        highBytes += 1  // not a windows-1255 Hebrew byte
+        // Not a windows-1255 Hebrew byte. A lone symbol or punctuation byte among ASCII
+        // (₪ A4, – 96, “ 93) is neutral; other high bytes count against Hebrew.
+        let lone = (i == 0 || sample[i - 1] < 0x80) && (i + 1 >= sample.count || sample[i + 1] < 0x80)
+        if !(lone && sample[i] <= 0xBF) { highBytes += 1 }
         i += 1
         continue
       }
-      highBytes += end - i
+      highBytes += sample[i..<end].count { $0 >= 0x80 }
       let touchesLatin =
         (i > 0 && Self.isASCIILetter(sample[i - 1]))
         || (end < sample.count && Self.isASCIILetter(sample[end]))
       if !touchesLatin, let marks = Self.wordMarks(sample[i..<end]) {
         hebrewWords += 1
-        wordBytes += end - i
+        wordBytes += sample[i..<end].count { $0 >= 0x80 }
         windows1255Marks += marks
+        let letters = sample[i..<end].filter { (0xE0...0xFA).contains($0) }
+        let finals: Set<UInt8> = [0xEA, 0xED, 0xEF, 0xF3, 0xF5]
+        if let last = letters.last {
+          if finals.contains(last) { finalEndings += 1 }
+          let marked = sample[end - 1] == 0x22 || sample[end - 1] == 0x27 || sample[end - 1] == 0xD7 || sample[end - 1] == 0xD8
+            || (end < sample.count && (sample[end] == 0x27 || sample[end] == 0x22))
+            || sample[i..<end].contains(0x22) || sample[i..<end].contains(0xD8)  // an acronym: ח"כ
+          if letters.dropLast().contains(where: finals.contains) || ([0xEB, 0xEE, 0xF0, 0xF6].contains(last) && !marked) {
+            finalMisplaced += 1
+          }
+        }
       }
       i = end
     }
@@ -64,6 +94,11 @@ struct HebrewByteEvidence {
 
   /// Nearly all high bytes (90%) are in Hebrew words, and there is one at least.
   var isHebrew: Bool { hebrewWords > 0 && wordBytes * 10 >= highBytes * 9 }
+
+  /// Hebrew in logical order by its final letters: two words end in a final form at least,
+  /// and none has one out of place (ICU's detector, which reads short Hebrew as Greek or
+  /// Arabic, is overruled).
+  var hasLogicalFinalForms: Bool { isHebrew && finalEndings >= 2 && finalMisplaced == 0 }
 
   /// Hebrew, with bytes in its words that only windows-1255 has.
   var hasWindows1255Marks: Bool { isHebrew && windows1255Marks > 0 }

@@ -127,6 +127,11 @@ public enum EncodingDetector {
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
     }
+    if hebrew.hasLogicalFinalForms {
+      return .init(
+        encoding: .windows1255, bomLength: 0,
+        reason: "not UTF-8; Hebrew words of windows-1255/ISO-8859-8 with final letters at their ends")
+    }
     let guess = ICUCharsetDetector.detect(sample)
     if hebrew.isHebrew && (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true) {
       return .init(

@@ -21,6 +21,7 @@ struct LegacySample: CustomTestStringConvertible, Sendable {
       case 0x5B0...0x5C3 where u.value != 0x5BA: UInt8(u.value - 0x5B0 + 0xC0)
       case 0x5D0...0x5EA: UInt8(u.value - 0x5D0 + 0xE0)
       case 0x5F0...0x5F4: UInt8(u.value - 0x5F0 + 0xD4)
+      case 0x20AA: 0xA4  // ₪
       default:
         preconditionFailure(
           "U+\(String(u.value, radix: 16)) has no windows-1255 byte here")
@@ -42,6 +43,30 @@ struct EncodingDetectorTests {
     "פֶּרֶק 3, Genesis 1:1\n",
     "ISBN 978-965, סֵפֶר חָדָשׁ\n",
   ].map(LegacySample.init(windows1255:))
+
+  /// Short Hebrew with an ASCII gershayim (ח"כ: one-letter pieces either side) and a symbol
+  /// byte among ASCII (₪): ICU guessed Greek or failed for these.
+  static let acronymsAndSymbols = [
+    "שָׁלוֹם ח\"כ\n", "שלום עולם, ח\"כ משה ₪ 100\n", "ח\"כ כהן\n", "צה\"ל ₪ 5\n", "מחיר: ₪ 20, ד\"ר לוי\n",
+  ].map(LegacySample.init(windows1255:))
+
+  @Test("short Hebrew with ASCII gershayim and symbols is windows-1255", arguments: acronymsAndSymbols)
+  func acronymsAndSymbolsAreHebrew(_ sample: LegacySample) {
+    let d = EncodingDetector.detect(sample.bytes)
+    #expect(d.encoding == .windows1255, "\(d.reason)")
+  }
+
+  @Test func finalLettersTellLogicalOrder() {
+    let logical = LegacySample(windows1255: "שלום עולם, מה נשמע\n").bytes
+    #expect(HebrewByteEvidence(logical).hasLogicalFinalForms)
+    // The same words in visual order (reversed): final forms first.
+    #expect(!HebrewByteEvidence(LegacySample(windows1255: "םולש םלוע, המ עמשנ\n").bytes).hasLogicalFinalForms)
+    // Russian in windows-1251 uses the same bytes: п (EF) is a final nun at a word's start.
+    let russian: [UInt8] = [0xEF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x20, 0xEC, 0xE8, 0xF0, 0x0A]  // привет мир
+    #expect(!HebrewByteEvidence(russian).hasLogicalFinalForms)
+    // An abbreviation may end in a non-final letter before its gershayim or geresh.
+    #expect(HebrewByteEvidence(LegacySample(windows1255: "שלום ח\"כ עולם פרופ'\n").bytes).hasLogicalFinalForms)
+  }
 
   @Test func samplePinsTheCodePage() {
     // iconv -f utf-8 -t windows-1255 <<< 'שָׁלוֹם עוֹלָם'
