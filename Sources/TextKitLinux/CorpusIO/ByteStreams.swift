@@ -184,14 +184,37 @@ struct StreamingDecoder {
   mutating func decode(
     _ raw: [UInt8], final: Bool, appendingTo text: inout [UInt8], file: String, linesBefore: Int, rawBase: Int
   ) throws(CorpusError) -> Int {
+    let before = text.count
     do {
       return try decode(raw, final: final, appendingTo: &text)
     } catch {
-      let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<text.count) + 1
+      // The line feeds decoded before this call, and those of `raw` before the bad bytes
+      // (ICU may not have written out the text it decoded before them).
+      let line = linesBefore + ByteScanning.count(0x0A, in: text, range: 0..<before)
+        + Self.lineFeeds(in: raw, before: error.offset, encoding: encoding) + 1
       throw CorpusError(
         kind: encoding == .utf8 ? .invalidUTF8 : .invalidBytes, file: file, line: line,
         byteOffset: rawBase + error.offset, bytes: error.bytes,
         message: encoding == .utf8 ? "" : "in \(encoding)")
+    }
+  }
+
+  /// Line feeds in `raw[0..<end]`: U+000A code units in UTF-16, 0A bytes otherwise (UTF-8
+  /// and the ASCII-compatible code pages).
+  static func lineFeeds(in raw: [UInt8], before end: Int, encoding: TextEncoding) -> Int {
+    let end = min(max(end, 0), raw.count)
+    switch encoding {
+    case .utf16LE, .utf16BE:
+      let (low, high) = encoding == .utf16LE ? (0, 1) : (1, 0)
+      var n = 0
+      var i = 0
+      while i + 1 < end {
+        if raw[i + low] == 0x0A && raw[i + high] == 0 { n += 1 }
+        i += 2
+      }
+      return n
+    default:
+      return ByteScanning.count(0x0A, in: raw, range: 0..<end)
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TextKitLinux
 
@@ -89,6 +90,27 @@ struct CorpusNormalizerTests {
     #expect(r.output == Array("a\n\u{FFFD}".utf8))
   }
 
+  @Test func invalidLegacyBytesNameTheirLine() throws {
+    // ICU does not write out the text before the bad bytes: the line is counted in the input.
+    var job = CorpusNormalizer(profile: .nfc)
+    job.encoding = .fixed(.iso8859_8)
+    let legacy = Array("l1\nl2\nl3\n".utf8) + [0xE0, 0xC0, 0x0A]
+    do {
+      _ = try job.normalize(bytes: legacy)
+      Issue.record("no error")
+    } catch let e as CorpusError {
+      #expect(e.line == 4 && e.byteOffset == 10, "\(e)")
+    }
+    job.encoding = .fixed(.utf16LE)
+    let utf16: [UInt8] = [0x61, 0, 0x0A, 0, 0x62, 0, 0x0A, 0, 0x63, 0, 0x0A, 0, 0x00, 0xD8, 0x78, 0x00]  // a b c, lone surrogate
+    do {
+      _ = try job.normalize(bytes: utf16)
+      Issue.record("no error")
+    } catch let e as CorpusError {
+      #expect(e.line == 4 && e.byteOffset == 12, "\(e)")
+    }
+  }
+
   @Test("streaming in small chunks gives the same bytes as one chunk", arguments: [7, 64, 1000])
   func chunkingIsInvisible(chunk: Int) throws {
     var line = "e\u{301}\u{302} שָׁלוֹם ג'ורג' \u{1F468}\u{200D}\u{1F4BB} caf\u{E9}\u{A0}x\r\n"
@@ -162,9 +184,25 @@ struct CorpusNormalizerTests {
     // A FIFO is written into, not replaced by a regular file.
     let fifo = dir + "/pipe"
     #expect(mkfifo(fifo, 0o600) == 0)
-    let reader = Thread { _ = try? Data(contentsOf: URL(fileURLWithPath: fifo)) }
+    // The reader reads to end of file (Data(contentsOf:) may stop at the FIFO's size, 0,
+    // and close it before the write: SIGPIPE).
+    let received = Mutex<[UInt8]>([])
+    let done = DispatchSemaphore(value: 0)
+    let reader = Thread {
+      let fd = open(fifo, O_RDONLY)
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      while fd >= 0 {
+        let n = read(fd, &buffer, buffer.count)
+        if n <= 0 { break }
+        received.withLock { $0 += buffer[0..<n] }
+      }
+      if fd >= 0 { close(fd) }
+      done.signal()
+    }
     reader.start()
     try job.normalizeFile(at: dir + "/in.txt", to: fifo)
+    done.wait()
+    #expect(received.withLock { $0 } == Array("a b\n".utf8))
     let type = try fm.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
     #expect(type != nil && type != .typeRegular)
     #expect(try fm.contentsOfDirectory(atPath: dir).sorted() == ["dangling.txt", "in.txt", "link.txt", "pipe", "target.txt"])
