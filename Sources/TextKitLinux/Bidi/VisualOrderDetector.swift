@@ -155,10 +155,32 @@ public struct VisualOrderDetector: Sendable {
 /// ```
 public enum VisualOrderRepair {
   /// Converts one visual-order line to logical order (no detection).
+  ///
+  /// The paragraph is right to left unless the line both starts and ends (visually) with a
+  /// left-to-right letter: an English sentence with Hebrew names stored visually
+  /// (`I met ןהכ השמ in םילשורי today.` → `I met משה כהן in ירושלים today.`), which an
+  /// inverse reordering at the right-to-left level would turn around.
   public static func toLogical(_ line: String) throws(ICUError) -> String {
     if line.isEmpty { return line }
-    let bidi = try ICUBidi(utf16: line.utf16, level: 1, inverse: true)
+    let bidi = try ICUBidi(utf16: line.utf16, level: isLeftToRightParagraph(line) ? 0 : 1, inverse: true)
     return try bidi.reordered(mirroring: true)
+  }
+
+  /// Whether the first and the last strong letters of `line` (in stored order) are both left
+  /// to right (Latin, Cyrillic, Greek…), with no right-to-left letter (Hebrew, Arabic) at
+  /// either end.
+  static func isLeftToRightParagraph(_ line: String) -> Bool {
+    func strong(_ s: Unicode.Scalar) -> Bool? {
+      let v = s.value
+      if (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
+        return s.properties.isAlphabetic ? false : nil
+      }
+      return s.properties.isAlphabetic ? true : nil
+    }
+    guard let first = line.unicodeScalars.lazy.compactMap(strong).first,
+      let last = line.unicodeScalars.reversed().lazy.compactMap(strong).first
+    else { return false }
+    return first && last
   }
 
   /// Converts a logical-order line to visual order at an automatic paragraph level

@@ -47,6 +47,16 @@ struct BidiParagraphTests {
     #expect(try BidiParagraph("plain ascii").visualOrder() == "plain ascii")
   }
 
+  @Test func englishSentencesWithHebrewNamesComeBackInOrder() throws {
+    // Stored visually at a left-to-right paragraph level: only the Hebrew runs are reversed.
+    for line in ["I met משה כהן in ירושלים today.", "Talks in באקו with אילהם אלייב and others"] {
+      let visual = try VisualOrderRepair.toVisual(line, direction: .leftToRight)
+      #expect(visual != line)
+      #expect(try VisualOrderRepair.toLogical(visual) == line, "\(visual)")
+    }
+    #expect(try VisualOrderRepair.toLogical("I met ןהכ השמ in םילשורי today.") == "I met משה כהן in ירושלים today.")
+  }
+
   @Test func detectsReversedLines() throws {
     let detector = VisualOrderDetector()
     let lines = [
