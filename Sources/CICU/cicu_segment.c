@@ -141,6 +141,22 @@ static inline int quote_at(const uint8_t *t, int64_t p, int64_t hi, bool *is_dou
   return 0;
 }
 
+// Whether the quote mark at `p` follows one of the letters a geresh changes (ג ז ח צ ץ ת),
+// within a segment starting at `start`.
+static inline bool follows_geresh_letter(const uint8_t *t, int64_t p, int64_t start) {
+  if (p - 2 < start || t[p - 2] != 0xD7) return false;
+  uint8_t b = t[p - 1];
+  return b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA;
+}
+
+// Whether [lo, hi) ends with an ASCII ' after a Hebrew letter a geresh does not change, right
+// after an opening ': a word in single quotes.
+static inline bool is_closing_single_quote(const uint8_t *t, int64_t lo, int64_t hi) {
+  if (hi - lo < 3 || lo == 0 || t[lo - 1] != 0x27 || t[hi - 1] != 0x27 || t[hi - 3] != 0xD7) return false;
+  uint8_t b = t[hi - 2];
+  return b >= 0x90 && b <= 0xAA && !follows_geresh_letter(t, hi - 1, lo);
+}
+
 typedef struct {
   cicu_word_segment *out;
   int64_t count, capacity;
@@ -178,25 +194,36 @@ int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_seg
       i++;
       continue;
     }
+    // A closing single quote after an opening one ('שלום'): punctuation, not a geresh (it is
+    // one after ג ז ח צ ץ ת). The word goes on shortened and the quote follows it (the Swift
+    // twin inserts the quote as the next segment; the branches that look at the next segment
+    // cannot match a quote, so they are skipped).
+    bool close_quote = is_closing_single_quote(text, s.start, s.end);
+    if (close_quote) s = classify(text, len, s.start, s.end - 1, 200, tables);
+#define FINISH_WORD() \
+  do { \
+    if (close_quote) put(&sink, classify(text, len, s.end, s.end + 1, 0, tables)); \
+  } while (0)
     // Proclitic glued to a number or Latin word inside one segment: ב2024, הCIA.
     if (options & REFINE_PREFIX) {
       int64_t cut = glued_prefix_end(text, s.start, s.end);
       if (cut >= 0) {
         put(&sink, with_role(classify(text, len, s.start, cut, 200, tables), ROLE_PREFIX));
         put(&sink, classify(text, len, cut, s.end, -1, tables));
+        FINISH_WORD();
         i++;
         continue;
       }
     }
     // ב-2024, ה-CIA: proclitic, hyphen or maqaf, number or Latin.
-    if ((options & REFINE_PREFIX) && i + 2 < count && is_proclitic_sequence(text, s.start, s.end) &&
+    if (!close_quote && (options & REFINE_PREFIX) && i + 2 < count && is_proclitic_sequence(text, s.start, s.end) &&
         is_hyphen(text, SEG(i + 1)) && (SEG(i + 2)->kind == KIND_NUMBER || SEG(i + 2)->script == SCRIPT_LATIN)) {
       put(&sink, with_role(s, ROLE_PREFIX));
       i++;
       continue;
     }
     // Maqaf between Hebrew words.
-    if (i + 2 < count && is_maqaf(text, SEG(i + 1)) && SEG(i + 2)->script == SCRIPT_HEBREW &&
+    if (!close_quote && i + 2 < count && is_maqaf(text, SEG(i + 1)) && SEG(i + 2)->script == SCRIPT_HEBREW &&
         SEG(i + 2)->kind == KIND_WORD) {
       if (options & REFINE_MAQAF_SPLIT) {
         put(&sink, s);
@@ -212,7 +239,7 @@ int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_seg
     }
     // Acronyms and geresh letters: kept whole by the breaker; mark, or split when switched off.
     bool any_quote = false, any_double = false, any_cut = false;
-    int64_t last_quote_end = -1;
+    int64_t last_quote_end = -1, last_quote_pos = -1;
     // Character by character (a quote is ASCII or starts with D7; continuation bytes are
     // neither), Hebrew letters two bytes a step.
     for (int64_t p = s.start; p < s.end;) {
@@ -231,11 +258,14 @@ int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_seg
       any_double |= dbl;
       any_cut |= dbl ? !(options & REFINE_ACRONYMS) : !(options & REFINE_GERESH_LETTERS);
       last_quote_end = p + l;
+      last_quote_pos = p;
       p += l;
     }
     if (any_quote) {
       if (!any_cut) {
-        if (any_double || last_quote_end == s.end) s.role = ROLE_ACRONYM;
+        // A final geresh makes an abbreviation (עמ'), not after a letter it changes (ג'ורג').
+        if (any_double || (last_quote_end == s.end && !follows_geresh_letter(text, last_quote_pos, s.start)))
+          s.role = ROLE_ACRONYM;
         put(&sink, s);
       } else {
         int64_t from = s.start;
@@ -249,12 +279,15 @@ int64_t cicu_hebrew_refine(const uint8_t *text, int64_t len, const cicu_word_seg
         }
         if (from < s.end) put(&sink, classify(text, len, from, s.end, 200, tables));
       }
+      FINISH_WORD();
       i++;
       continue;
     }
     put(&sink, s);
+    FINISH_WORD();
     i++;
   }
+#undef FINISH_WORD
 #undef SEG
   return sink.count;
 }

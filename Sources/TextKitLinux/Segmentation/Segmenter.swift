@@ -464,6 +464,14 @@ public struct Segmenter: Sendable {
         i += 1
         continue
       }
+      // A closing single quote after an opening one ('שלום'): punctuation, not a geresh (it
+      // is one after ג ז ח צ ץ ת). The word and the quote become segments of their own.
+      if isClosingSingleQuote(text, s.range) {
+        let end = s.range.upperBound - 1
+        segments[i] = classifier.classify(text, s.range.lowerBound..<end, ruleStatus: 200)
+        segments.insert(classifier.classify(text, end..<s.range.upperBound, ruleStatus: 0), at: i + 1)
+        continue
+      }
       // Proclitic glued to a number or Latin word inside one ICU segment: ב2024, הCIA.
       if options.contains(.prefixBeforeNumberOrLatin), let cut = gluedPrefixEnd(text, s.range) {
         out.append(classifier.classify(text, s.range.lowerBound..<cut, ruleStatus: 200,
@@ -510,7 +518,11 @@ public struct Segmenter: Sendable {
           cuts.append(q.position)
         }
         if cuts.isEmpty {
-          if quotes.contains(where: \.isDouble) || quotes.last!.position + quotes.last!.length == s.range.upperBound {
+          // A final geresh makes an abbreviation (עמ'), not after a letter it changes (ג'ורג').
+          let last = quotes.last!
+          if quotes.contains(where: \.isDouble)
+            || (last.position + last.length == s.range.upperBound && !followsGereshLetter(text, last.position, from: s.range.lowerBound))
+          {
             s2.hebrewRole = .acronym
           }
           out.append(s2)
@@ -533,6 +545,23 @@ public struct Segmenter: Sendable {
       i += 1
     }
     swap(&segments, &out)
+  }
+
+  /// Whether `range` (a Hebrew word) ends with an ASCII `'` after a Hebrew letter that a geresh
+  /// does not change, right after an opening `'`: a word in single quotes.
+  static func isClosingSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let lo = range.lowerBound, hi = range.upperBound
+    guard hi - lo >= 3, lo > 0, text[lo - 1] == 0x27, text[hi - 1] == 0x27, text[hi - 3] == 0xD7 else { return false }
+    let b = text[hi - 2]
+    return b >= 0x90 && b <= 0xAA && !followsGereshLetter(text, hi - 1, from: lo)
+  }
+
+  /// Whether the quote mark at `position` follows one of the letters a geresh changes (ג ז ח
+  /// צ ץ ת), within a segment starting at `start`.
+  static func followsGereshLetter(_ text: UnsafeBufferPointer<UInt8>, _ position: Int, from start: Int) -> Bool {
+    guard position - 2 >= start, text[position - 2] == 0xD7 else { return false }
+    let b = text[position - 1]
+    return b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA
   }
 
   /// Whether `b`, after 0xD7, makes one of the proclitics ו ה ב כ ל מ ש (bytes 95 94 91 9B 9C

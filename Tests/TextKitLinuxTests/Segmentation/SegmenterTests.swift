@@ -27,11 +27,21 @@ struct SegmenterTests {
     #expect(spaces == [.word, .space, .word])
   }
 
+  @Test func wordsInSingleQuotes() throws {
+    // The closing quote is punctuation, not a geresh on the last letter.
+    #expect(try words("אמר 'שלום' לכולם").map(\.text) == ["אמר", "'", "שלום", "'", "לכולם"])
+    #expect(try words("ראש 'הממשלה'.").map(\.text) == ["ראש", "'", "הממשלה", "'", "."])
+    // After a letter a geresh changes, it stays the geresh; an abbreviation keeps its geresh.
+    #expect(try words("'ג'ורג'").map(\.text) == ["'", "ג'ורג'"])
+    let abbreviation = try words("עמ' 5")
+    #expect(abbreviation.first?.text == "עמ'" && abbreviation.first?.hebrewRole == .acronym)
+  }
+
   @Test func acronymsAndGereshStayWhole() throws {
     let s = try words("ח\"כ מארה״ב ושל צה\"ל ד\"ר ג'ורג' וצ׳רצ׳יל")
     #expect(s.map(\.text) == ["ח\"כ", "מארה״ב", "ושל", "צה\"ל", "ד\"ר", "ג'ורג'", "וצ׳רצ׳יל"])
     #expect(s[0].hebrewRole == .acronym)
-    #expect(s[5].hebrewRole == .acronym)
+    #expect(s[5].hebrewRole == nil)  // ג' is a letter with geresh, not an abbreviation
     let off = try words("ח\"כ ג'ורג'", [])
     #expect(off.map(\.text) == ["ח\"כ", "ג'ורג'"])  // ICU's own rules, unmarked
     #expect(off[0].hebrewRole == nil)
