@@ -74,10 +74,15 @@ extension NameIndex {
     names = lists[1]
   }
 
-  /// Writes the index to `path`.
+  /// Writes the index to `path` atomically: a temporary file beside it, renamed over it
+  /// (a failed write leaves an existing index intact; a symbolic link is written through).
   public func save(to path: String) throws(Error) {
     let bytes = serialized()
-    do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
+    do {
+      let writer = try AtomicFileWriter(destination: path, modeFrom: nil)
+      try writer.file.write(bytes)
+      try writer.commit()
+    } catch {
       throw Error(description: "cannot write \(path): \(error)")
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextKitLinux
 
@@ -32,6 +33,19 @@ struct NameIndexTests {
     for q in ["Aliyev", "באקו", "Isaev"] {
       #expect(loaded.search(q, top: 3) == index.search(q, top: 3))
     }
+  }
+
+  @Test func savesAtomicallyThroughLinks() throws {
+    let dir = NSTemporaryDirectory() + "tkl-index-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let index = try NameIndex(gazetteer: Self.gazetteer)
+    try index.save(to: dir + "/a.idx")
+    #expect(try NameIndex(contentsOf: dir + "/a.idx").serialized() == index.serialized())
+    try FileManager.default.createSymbolicLink(atPath: dir + "/link.idx", withDestinationPath: "a.idx")
+    try index.save(to: dir + "/link.idx")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.idx") == "a.idx")
+    #expect(throws: NameIndex.Error.self) { try index.save(to: dir + "/missing/dir/b.idx") }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.idx", "link.idx"])
   }
 
   @Test func malformedInputIsAnError() {
