@@ -5,6 +5,14 @@ import Testing
 struct BidiCLITests {
   static let logical = "הוא אמר שלום לDan בשנת 2024.\nEnglish only.\nהמכתב נשלח אל ועדת החוץ של הכנסת.\n"
 
+  @Test func optionsWithoutEffectAreUsageErrors() throws {
+    let format = try runSegTranslit(["bidi", "--to-logical", "--format", "jsonl"], input: "abc\n")
+    #expect(format.status == 64 && format.out.isEmpty, "\(format.status)")
+    let lexicon = try runSegTranslit(["segment", "--lexicon", "/dev/null"], input: "abc\n")
+    #expect(lexicon.status == 64 && lexicon.out.isEmpty, "\(lexicon.status)")
+    #expect(try runSegTranslit(["bidi", "--audit", "--format", "jsonl"], input: "abc\n").status == 0)
+  }
+
   @Test func detectPrintsVerdictPerLine() throws {
     let reversed = Self.logical.split(separator: "\n").map { String($0.reversed()) }.joined(separator: "\n") + "\n"
     let r = try runSegTranslit(["bidi", "--detect"], input: reversed)

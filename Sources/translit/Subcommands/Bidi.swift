@@ -44,14 +44,20 @@ extension TranslitCommand {
     }
 
     @Flag(help: "What to do (default: --detect).") var mode: Mode = .detect
-    @Option(help: "Output format for --detect and --audit: text or jsonl.") var format: Format = .text
+    @Option(help: "Output format for --detect and --audit: text (default) or jsonl.") var format: Format?
     @OptionGroup var input: InputOptions
     @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
+
+    func validate() throws {
+      if format != nil && !(mode == .detect || mode == .audit) {
+        throw ValidationError("--format applies to --detect and --audit (the other modes write the text itself)")
+      }
+    }
 
     func run() throws {
       let detector = VisualOrderDetector()
       var flagged = false
-      let mode = mode, format = format
+      let mode = mode, format = format ?? .text
       let code = LineInput.run(inputs, options: input) { name, chunk in try chunk.forEachLine { number, _, bytes in
         let line = String(decoding: bytes, as: UTF8.self)
         switch mode {

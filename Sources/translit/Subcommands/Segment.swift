@@ -69,6 +69,11 @@ extension TranslitCommand {
     @OptionGroup var input: InputOptions
     @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
 
+    func validate() throws {
+      // An option that would have no effect is an error, not silently ignored.
+      if lexicon != nil && !splitPrefixes { throw ValidationError("--lexicon needs --split-prefixes") }
+    }
+
     func run() throws {
       let segmentUnit: SegmentUnit? =
         switch unit {
