@@ -14,9 +14,10 @@ extension TranslitCommand {
         Offsets (start, end) are UTF-8 byte offsets from the start of the \
         raw input file (for UTF-8 input), so
           tail -c +$((start+1)) FILE | head -c $((end-start))
-        prints the segment. For other encodings they are offsets in the \
-        input's UTF-8 decoding (what `translit normalize --encoding E` \
-        writes).
+        prints the segment. For other encodings, and after --on-invalid \
+        replace (each replaced sequence counts as the 3 bytes of U+FFFD), \
+        they are offsets in the input's UTF-8 decoding (what `translit \
+        normalize --encoding E` writes).
 
         Formats:
           text   one segment per line (white space segments left out)
