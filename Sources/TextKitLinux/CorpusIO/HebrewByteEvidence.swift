@@ -77,13 +77,12 @@ struct HebrewByteEvidence {
         wordBytes += sample[i..<end].count { $0 >= 0x80 }
         windows1255Marks += marks
         let letters = sample[i..<end].filter { (0xE0...0xFA).contains($0) }
-        let finals: Set<UInt8> = [0xEA, 0xED, 0xEF, 0xF3, 0xF5]
         if let last = letters.last {
-          if finals.contains(last) { finalEndings += 1 }
+          if Self.isFinalForm(last) { finalEndings += 1 }
           let marked = sample[end - 1] == 0x22 || sample[end - 1] == 0x27 || sample[end - 1] == 0xD7 || sample[end - 1] == 0xD8
             || (end < sample.count && (sample[end] == 0x27 || sample[end] == 0x22))
             || sample[i..<end].contains(0x22) || sample[i..<end].contains(0xD8)  // an acronym: ח"כ
-          if letters.dropLast().contains(where: finals.contains) || ([0xEB, 0xEE, 0xF0, 0xF6].contains(last) && !marked) {
+          if letters.dropLast().contains(where: Self.isFinalForm) || ([0xEB, 0xEE, 0xF0, 0xF6].contains(last) && !marked) {
             finalMisplaced += 1
           }
         }
@@ -102,6 +101,9 @@ struct HebrewByteEvidence {
 
   /// Hebrew, with bytes in its words that only windows-1255 has.
   var hasWindows1255Marks: Bool { isHebrew && windows1255Marks > 0 }
+
+  /// ך ם ן ף ץ.
+  private static func isFinalForm(_ b: UInt8) -> Bool { b == 0xEA || b == 0xED || b == 0xEF || b == 0xF3 || b == 0xF5 }
 
   private static func isASCIILetter(_ b: UInt8) -> Bool {
     (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)

@@ -560,8 +560,7 @@ public struct Segmenter: Sendable {
   /// צ ץ ת), within a segment starting at `start`.
   static func followsGereshLetter(_ text: UnsafeBufferPointer<UInt8>, _ position: Int, from start: Int) -> Bool {
     guard position - 2 >= start, text[position - 2] == 0xD7 else { return false }
-    let b = text[position - 1]
-    return b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA
+    return HebrewLetters.takesGeresh(secondByte: text[position - 1])
   }
 
   /// Whether `b`, after 0xD7, makes one of the proclitics ו ה ב כ ל מ ש (bytes 95 94 91 9B 9C

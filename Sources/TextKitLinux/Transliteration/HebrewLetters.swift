@@ -23,6 +23,14 @@ enum HebrewLetters {
   static func isGeresh(_ v: UInt32) -> Bool {
     v == 0x27 || v == 0x05F3 || v == 0x2019 || v == 0x2018 || v == 0x60 || v == 0xB4 || v == 0x2032
   }
+  /// Whether a geresh after letter `v` changes its sound (ג' ז' ח' צ' ץ' ת'), so that an
+  /// apostrophe after it is its geresh and not a closing quote ('כהן' against ג'ורג').
+  @inline(__always) static func takesGeresh(_ v: UInt32) -> Bool {
+    v == 0x05D2 || v == 0x05D6 || v == 0x05D7 || v == 0x05E5 || v == 0x05E6 || v == 0x05EA
+  }
+  /// ``takesGeresh(_:)`` for the second UTF-8 byte of a Hebrew letter (after D7).
+  @inline(__always) static func takesGeresh(secondByte b: UInt8) -> Bool { takesGeresh(0x05C0 + UInt32(b & 0x3F)) }
+
   /// Points and cantillation marks (ignored by `names`).
   static func isMark(_ v: UInt32) -> Bool { (0x0591...0x05C7).contains(v) && v != 0x05BE && v != 0x05C0 && v != 0x05C3 && v != 0x05C6 }
 

@@ -104,7 +104,8 @@ public struct Transliterator: Sendable {
       case .greek: icu = try ICUTransliterator.instance(id: "Greek-Latin")
       case .arabic: icu = try ICUTransliterator.instance(id: "Arabic-Latin")
       case .azerbaijani:
-        icu = try ICUTransliterator.instance(id: "TextKitLinux-Azerbaijani-ASCII", rules: "ə > a ; Ə > A ; :: Latin-ASCII ;")
+        // ICU has no Azerbaijani transform: the same rules as the names scheme.
+        icu = try ICUTransliterator.instance(id: "TextKitLinux-Azerbaijani-Latin", rules: Transliterator.azerbaijaniRules)
       default: icu = try ICUTransliterator.instance(id: "Hebrew-Latin")
       }
     case (.icu, .hebrew): icu = try ICUTransliterator.instance(id: "Latin-Hebrew")
@@ -496,7 +497,7 @@ public struct Transliterator: Sendable {
           sep = true
           quoted = true
         } else if inWord == true, quoted, !letterFollows, s != "\u{2018}",
-          !(previous.map { "גזחצץת".unicodeScalars.contains($0) } ?? false)
+          !(previous.map { HebrewLetters.takesGeresh($0.value) } ?? false)
         {
           sep = true
           quoted = false
@@ -517,12 +518,6 @@ public struct Transliterator: Sendable {
     }
     if let w = inWord { out.append(Piece(text: name[start..<name.endIndex], isWord: w)) }
     return out
-  }
-
-  /// Whether the UTF-8 byte after D7 is one of the letters a geresh changes (ג ז ח צ ץ ת), so
-  /// that an apostrophe after it is a geresh and not a closing quote.
-  @inline(__always) static func takesGeresh(_ b: UInt8) -> Bool {
-    b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA
   }
 
   /// Format characters that are not part of how a word is spelled: soft hyphen, zero-width
@@ -718,11 +713,11 @@ public struct Transliterator: Sendable {
         let opens = i > 0 && (bytes[i - 1] == 0x27 || (i >= 3 && bytes[i - 3] == 0xE2 && bytes[i - 2] == 0x80 && bytes[i - 1] == 0x98))
         if opens || quoteOpen {
           quoteOpen = true
-          if bytes[j - 1] == 0x27, !(bytes[j - 3] == 0xD7 && Transliterator.takesGeresh(bytes[j - 2])) {
+          if bytes[j - 1] == 0x27, !(bytes[j - 3] == 0xD7 && HebrewLetters.takesGeresh(secondByte: bytes[j - 2])) {
             j -= 1
             quoteOpen = false
           } else if j - 3 > i, bytes[j - 3] == 0xE2, bytes[j - 2] == 0x80, bytes[j - 1] == 0x99,
-            !(bytes[j - 5] == 0xD7 && Transliterator.takesGeresh(bytes[j - 4]))
+            !(bytes[j - 5] == 0xD7 && HebrewLetters.takesGeresh(secondByte: bytes[j - 4]))
           {
             j -= 3
             quoteOpen = false
@@ -928,7 +923,7 @@ public struct Transliterator: Sendable {
           quoteOpen = true
           let last = scalars.index(before: j)
           if last > wordStart, scalars[last] == "'" || scalars[last] == "\u{2019}",
-            !"גזחצץת".unicodeScalars.contains(scalars[scalars.index(before: last)])
+            !HebrewLetters.takesGeresh(scalars[scalars.index(before: last)].value)
           {
             j = last
             quoteOpen = false
