@@ -34,6 +34,22 @@ struct BidiCLITests {
     #expect(try runSegTranslit(["bidi", "--to-logical"], input: Self.logical).out == Self.logical)
   }
 
+  @Test func transformsKeepLineEnds() throws {
+    // CRLF stays CRLF, a last line without a line end gets none, for every transform.
+    let crlf = Self.logical.replacingOccurrences(of: "\n", with: "\r\n")
+    let unterminated = String(crlf.dropLast(2))
+    for mode in ["--to-logical", "--to-visual", "--strip-controls"] {
+      let r = try runSegTranslit(["bidi", mode], input: unterminated)
+      #expect(r.status == 0)
+      #expect(r.out.components(separatedBy: "\r\n").count == 3, "\(mode): \(r.out.debugDescription)")
+      #expect(!r.out.hasSuffix("\n"), "\(mode)")
+    }
+    #expect(try runSegTranslit(["bidi", "--to-logical"], input: crlf).out == crlf)
+    #expect(try runSegTranslit(["bidi", "--strip-controls"], input: "a\u{200F}b\r\nc").out == "ab\r\nc")
+    let visual = try runSegTranslit(["bidi", "--to-visual"], input: crlf)
+    #expect(try runSegTranslit(["bidi", "--to-logical"], input: visual.out).out == crlf)
+  }
+
   @Test func auditAndStrip() throws {
     let spoof = "if (user == \"admin\u{202E} \u{2066}// ok\u{2069} \u{2066}\") {}\nclean line\n"
     let audit = try runSegTranslit(["bidi", "--audit"], input: spoof)

@@ -52,6 +52,50 @@ public struct CorpusLineReader: Sendable {
         start = end + 1
       }
     }
+
+    /// Calls `body(lineNumber, byteOffset, line, ending)` for each line, as
+    /// ``forEachLine(_:)`` does, and hands on how the line ended, so that a transformation
+    /// can write the input's line ends back as they were (a last line without one stays
+    /// without one).
+    public func forEachLine(
+      _ body: (_ number: Int, _ offset: Int, _ line: UnsafeBufferPointer<UInt8>, _ ending: LineEnding) throws -> Void
+    ) rethrows {
+      var start = 0
+      var number = firstLine
+      let n = text.count
+      while start < n {
+        var end = start
+        while end < n && text[end] != 0x0A { end += 1 }
+        var lineEnd = end
+        var ending = end < n ? LineEnding.lineFeed : .none
+        if end < n && lineEnd > start && text[lineEnd - 1] == 0x0D {
+          lineEnd -= 1
+          ending = .carriageReturnLineFeed
+        }
+        try body(number, offset + start, UnsafeBufferPointer(rebasing: text[start..<lineEnd]), ending)
+        number += 1
+        start = end + 1
+      }
+    }
+  }
+
+  /// How a line ended in the input.
+  public enum LineEnding: Sendable, Hashable {
+    /// The input's last line, with no line end after it.
+    case none
+    /// `\n`.
+    case lineFeed
+    /// `\r\n`.
+    case carriageReturnLineFeed
+
+    /// The line end's characters (`""` for ``none``).
+    public var text: String {
+      switch self {
+      case .none: ""
+      case .lineFeed: "\n"
+      case .carriageReturnLineFeed: "\r\n"
+      }
+    }
   }
 
   /// What reading one input did.

@@ -9,7 +9,10 @@ extension TranslitCommand {
       discussion: """
         Reads the INPUT files (or standard input; "-" is standard input), \
         decoded as --encoding says (UTF-8 by default; auto detects); each \
-        line is one bidi paragraph. Output is UTF-8.
+        line is one bidi paragraph (a lone CR inside a line separates \
+        paragraphs, as in UAX #9). Output is UTF-8; --to-logical, \
+        --to-visual and --strip-controls keep each line end as it was \
+        (\\n, \\r\\n, or none after the last line).
 
           --detect          visual|logical|none<TAB>CONFIDENCE per line
                             (none: no right-to-left text to judge)
@@ -58,7 +61,7 @@ extension TranslitCommand {
       let detector = VisualOrderDetector()
       var flagged = false
       let mode = mode, format = format ?? .text
-      let code = LineInput.run(inputs, options: input) { name, chunk in try chunk.forEachLine { number, _, bytes in
+      let code = LineInput.run(inputs, options: input) { name, chunk in try chunk.forEachLine { number, _, bytes, ending in
         let line = String(decoding: bytes, as: UTF8.self)
         switch mode {
         case .detect:
@@ -72,11 +75,11 @@ extension TranslitCommand {
             Output.write("\(v.order.rawValue)\t\(v.confidence)\n")
           }
         case .toLogical:
-          Output.write(try VisualOrderRepair.repairIfVisual(line, detector: detector).text + "\n")
+          Output.write(try VisualOrderRepair.repairIfVisual(line, detector: detector).text + ending.text)
         case .toVisual:
-          Output.write(try BidiParagraph(line).visualOrder() + "\n")
+          Output.write(try BidiParagraph(line).visualOrder() + ending.text)
         case .stripControls:
-          Output.write(BidiControls.strip(line) + "\n")
+          Output.write(BidiControls.strip(line) + ending.text)
         case .audit:
           let findings = try BidiControls.audit(line)
           guard !findings.isEmpty else { return }
