@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <unicode/ubrk.h>
+#include <unicode/uloc.h>
 #include <unicode/ucpmap.h>
 #include <unicode/uset.h>
 #include <unicode/uchar.h>
@@ -19,6 +20,21 @@ struct cicu_break {
   UBreakIterator *brk;
   UText *text;
 };
+
+extern "C" bool cicu_locale_is_known(const char *locale) {
+  if (!locale || !*locale) return true;
+  UErrorCode ec = U_ZERO_ERROR;
+  char language[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+  uloc_getLanguage(locale, language, sizeof language, &ec);
+  if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING) return false;
+  uloc_getCountry(locale, region, sizeof region, &ec);
+  if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING) return false;
+  // No language: only the root locale's own names ("root", "und", "und_US").
+  if (!*language && strcmp(locale, "root") != 0 && strncmp(locale, "und", 3) != 0) return false;
+  if (*language && !*uloc_getISO3Language(locale)) return false;
+  if (*region && !*uloc_getISO3Country(locale)) return false;
+  return true;
+}
 
 extern "C" cicu_break *cicu_break_open(cicu_break_type type, const char *locale,
                                        cicu_status *status) {

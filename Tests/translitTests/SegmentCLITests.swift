@@ -36,6 +36,17 @@ func writeSegTempFile(_ bytes: [UInt8]) throws -> String {
 
 @Suite("translit segment")
 struct SegmentCLITests {
+  @Test func unknownLocaleIsAUsageError() throws {
+    // ICU opens break rules for any string (falling back to root): a typo must not pass silently.
+    for locale in ["hebrew", "xx", "en_QQ"] {
+      let r = try runSegTranslit(["segment", "--locale", locale], input: "שלום\n")
+      #expect(r.status == 64 && r.out.isEmpty, "\(locale): \(r.status)")
+    }
+    for locale in ["he", "en_US", "az-Latn-AZ", "und", "root"] {
+      #expect(try runSegTranslit(["segment", "--locale", locale], input: "שלום\n").out == "שלום\n", "\(locale)")
+    }
+  }
+
   @Test func writeFailureIsAnIOError() throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let dir = try CLI.tempDir()

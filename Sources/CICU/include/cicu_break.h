@@ -18,6 +18,10 @@ typedef enum {
   CICU_BREAK_CHARACTER = 0, CICU_BREAK_WORD = 1, CICU_BREAK_LINE = 2, CICU_BREAK_SENTENCE = 3
 } cicu_break_type;
 
+/// Whether `locale` names a language (and a region, if it has one) that ICU knows: "he",
+/// "en_US", "az-Latn-AZ", "" (root) are; "xx", "hebrew", "en_QQ" are not. ICU itself opens
+/// any string, falling back to the root rules.
+bool cicu_locale_is_known(const char *locale);
 /// Opens an iterator for `locale` ("he", "en_US", "" for root). ICU `ubrk_open`.
 cicu_break *cicu_break_open(cicu_break_type type, const char *locale, cicu_status *status);
 void cicu_break_close(cicu_break *b);

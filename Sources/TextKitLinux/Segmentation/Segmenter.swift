@@ -124,6 +124,14 @@ public struct Segmenter: Sendable {
     self.hebrew = hebrew
   }
 
+  /// Whether `identifier` names a language, and a region if it has one, that ICU knows
+  /// ("he", "en_US", "az-Latn-AZ" and "" for the root rules do; "xx" or "hebrew" do not).
+  /// ICU opens break rules for any string, falling back to the root rules without a word,
+  /// so a caller that takes a locale from its user checks it here first.
+  public static func isKnownLocale(_ identifier: String) -> Bool {
+    cicu_locale_is_known(identifier)
+  }
+
   private var icuLocale: String {
     unit == .sentence ? (locale.isEmpty ? "en" : locale) + "@ss=standard" : locale
   }

@@ -73,6 +73,9 @@ extension TranslitCommand {
     func validate() throws {
       // An option that would have no effect is an error, not silently ignored.
       if lexicon != nil && !splitPrefixes { throw ValidationError("--lexicon needs --split-prefixes") }
+      if !Segmenter.isKnownLocale(locale) {
+        throw ValidationError("--locale \(locale): not a language (and region) ICU knows, e.g. he, en, en_US, az, ru")
+      }
     }
 
     func run() throws {
