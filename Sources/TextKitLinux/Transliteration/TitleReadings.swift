@@ -85,8 +85,9 @@ enum TitleReadings {
 
   /// The Latin reading of a Hebrew abbreviation after up to two proclitic letters (לח"כ,
   /// וד"ר), or with `words` also of a title word that keeps its article after ו, ש or מ
-  /// (והרב, שהנשיא, ומהמלך), as the proclitics' Latin and the title, or nil. (After ב, כ, ל the
-  /// article is elided, לנשיא, and the word without it is not in the table.)
+  /// (והרב, שהנשיא, ומהמלך), or whose article ב, כ or ל elides (לרב → la-Rabbi, ולנשיא →
+  /// vela-President), as the proclitics' Latin and the title, or nil. After ב and כ, שר and
+  /// שרה are not read as titles (בשר is meat, כשר kosher), nor שרה after ל (Sarah).
   static func prefixedAbbreviation(_ token: Substring, words: Bool = false) -> (prefix: String, title: String)? {
     var rest = token
     var prefix = ""
@@ -94,9 +95,16 @@ enum TitleReadings {
       guard let first = rest.unicodeScalars.first, let p = HebrewProclitic(rawValue: Character(first)) else { return nil }
       rest = Substring(rest.unicodeScalars.dropFirst())
       prefix += Transliterator.latin(p)
-      guard let (title, kind) = latin(rest) else { continue }
-      if kind == .abbreviation { return (prefix, title) }
-      if words, rest.unicodeScalars.first == "ה", "ושמ".unicodeScalars.contains(first) { return (prefix, title) }
+      if let (title, kind) = latin(rest) {
+        if kind == .abbreviation { return (prefix, title) }
+        if words, rest.unicodeScalars.first == "ה", "ושמ".unicodeScalars.contains(first) { return (prefix, title) }
+      }
+      if words, "בכל".unicodeScalars.contains(first), let stem = key(rest),
+        let (title, kind) = hebrewTitles["ה" + stem], kind != .abbreviation,
+        !(stem == "שרה" || (stem == "שר" && first != "ל"))
+      {
+        return (prefix + "a", title)
+      }
     }
     return nil
   }

@@ -71,8 +71,15 @@ struct InputFormsTests {
     #expect(he.transliterate("ומהמלך") == "vem-King")
     let split = try Transliterator(splitPrefixes: true)
     #expect(split.transliterate("והרב כהן") == "ve-Rabbi " + cohen)
-    // After ב, כ, ל the article is elided and the word is not read as a title.
-    #expect(!he.transliterate("לנשיא").contains("President"))
+    // After ב, כ, ל the article is elided: לרב is "to the rabbi".
+    #expect(he.transliterate("לרב לוי") == "la-Rabbi " + he.transliterate("לוי"))
+    #expect(he.transliterate("ולנשיא") == "vela-President")
+    #expect(he.transliterate("כמלך") == "ka-King")
+    // Not where the letters are a common word or a name: בשר (meat), כשר (kosher), לשרה (Sarah).
+    for word in ["בשר", "כשר", "לשרה", "בשרה"] {
+      #expect(!he.transliterate(word).contains("Minister"), "\(word)")
+    }
+    #expect(he.transliterate("לשר") == "la-Minister")
   }
 
   @Test func sourceRestrictsWhatIsRead() throws {
