@@ -345,6 +345,27 @@ extern "C" int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char nam
   return U_SUCCESS(ec) ? confidence : -1;
 }
 
+extern "C" int32_t cicu_detect_charsets(const uint8_t *src, int32_t len, char *names,
+                                        int32_t *confidences, int32_t capacity,
+                                        cicu_status *status) {
+  UErrorCode ec = U_ZERO_ERROR;
+  UCharsetDetector *det = ucsdet_open(&ec);
+  int32_t found = 0, count = 0;
+  if (U_SUCCESS(ec)) ucsdet_setText(det, reinterpret_cast<const char *>(src), len, &ec);
+  const UCharsetMatch **all = U_SUCCESS(ec) ? ucsdet_detectAll(det, &found, &ec) : nullptr;
+  for (int32_t i = 0; U_SUCCESS(ec) && all && i < found && count < capacity; i++) {
+    const char *n = ucsdet_getName(all[i], &ec);
+    int32_t confidence = ucsdet_getConfidence(all[i], &ec);
+    if (U_FAILURE(ec) || !n) break;
+    strncpy(names + 64 * count, n, 63);
+    names[64 * count + 63] = 0;
+    confidences[count++] = confidence;
+  }
+  if (det) ucsdet_close(det);
+  *status = ec;
+  return U_SUCCESS(ec) ? count : -1;
+}
+
 // MARK: NFC-stable code points (for the one-pass UTF-8 scan in cicu_bytes.c)
 
 // Bit c & 7 of bits[(c & 0xFF) >> 3] for each code point c of the page: set when c has

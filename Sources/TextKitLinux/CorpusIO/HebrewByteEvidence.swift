@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How much of a byte sample reads as Hebrew words in windows-1255 (or ISO-8859-8, its subset
 /// for letters).
 ///
@@ -37,6 +45,10 @@ struct HebrewByteEvidence {
   /// last letter (without a geresh or gershayim after it): what logical-order Hebrew does not
   /// have, and what visual order (reversed words) or another script read as Hebrew has.
   private(set) var finalMisplaced = 0
+  /// Hebrew words with a final form neither first nor last (ך ם ן ף ץ inside): what Hebrew in
+  /// neither order has, and what windows-1251 Cyrillic read as Hebrew has in many words (к н п
+  /// у х are those bytes).
+  private(set) var finalInside = 0
 
   /// Scans `sample`.
   ///
@@ -85,14 +97,48 @@ struct HebrewByteEvidence {
           if letters.dropLast().contains(where: Self.isFinalForm) || ([0xEB, 0xEE, 0xF0, 0xF6].contains(last) && !marked) {
             finalMisplaced += 1
           }
+          if letters.dropFirst().dropLast().contains(where: Self.isFinalForm) { finalInside += 1 }
+          for b in letters { cyrillicLetterLogOdds += Self.letterLogOdds[Int(b - 0xE0)] }
         }
       }
       i = end
     }
   }
 
-  /// Nearly all high bytes (90%) are in Hebrew words, and there is one at least.
-  var isHebrew: Bool { hebrewWords > 0 && wordBytes * 10 >= highBytes * 9 }
+  /// Nearly all high bytes (90%) are in Hebrew words, and there is one at least, and fewer
+  /// than one word in five has a final form inside it.
+  var isHebrew: Bool { hebrewWords > 0 && wordBytes * 10 >= highBytes * 9 && finalInside * 5 < hebrewWords }
+
+  /// Every high byte is a letter E0–FA in a word of two letters or more (no points, no
+  /// windows-1255 punctuation, no other high byte), and there is such a word: text that
+  /// lowercase windows-1251 Cyrillic (а–ъ are E0–FA) would read as too.
+  var lettersOnly: Bool { hebrewWords > 0 && wordBytes == highBytes && windows1255Marks == 0 }
+
+  /// How much more the words' letters look like Russian in windows-1251 than like Hebrew in
+  /// windows-1255 (natural log odds; > 0 leans Cyrillic): each letter's frequency in the two
+  /// languages, +3 for each word with a final form inside it (к н п у х in Russian), −1 for
+  /// each word that ends in a final form when none is out of place (logical Hebrew).
+  var cyrillicLogOdds: Float {
+    cyrillicLetterLogOdds + 3 * Float(finalInside) - (finalMisplaced == 0 ? Float(finalEndings) : 0)
+  }
+
+  private var cyrillicLetterLogOdds: Float = 0
+
+  /// Per mille frequency of each byte E0–FA as a letter of Russian in windows-1251 (а … ъ;
+  /// ё counted with е), from the published frequency tables of Russian text.
+  private static let russianPerMille: [Float] = [
+    80.1, 15.9, 45.4, 17.0, 29.8, 84.9, 9.4, 16.5, 73.5, 12.1, 34.9, 44.0, 32.1, 67.0, 109.7,
+    28.1, 47.3, 54.7, 62.6, 26.2, 2.6, 9.7, 4.8, 14.4, 7.3, 3.6, 0.4,
+  ]
+
+  /// Per mille frequency of each byte E0–FA as a letter of Hebrew in windows-1255 (א … ת),
+  /// counted in news text.
+  private static let hebrewPerMille: [Float] = [
+    53.2, 79.9, 18.8, 24.0, 93.5, 94.2, 16.9, 22.7, 16.9, 132.5, 3.9, 26.6, 50.0, 27.9, 47.4,
+    13.6, 31.2, 18.2, 18.2, 4.5, 13.0, 2.0, 9.7, 16.9, 64.3, 51.3, 50.6,
+  ]
+
+  private static let letterLogOdds: [Float] = zip(russianPerMille, hebrewPerMille).map { logf($0 / $1) }
 
   /// Hebrew in logical order by its final letters: two words end in a final form at least,
   /// and none has one out of place (ICU's detector, which reads short Hebrew as Greek or
@@ -153,5 +199,80 @@ struct HebrewByteEvidence {
       }
     }
     return letters >= 2 ? marks : nil
+  }
+}
+
+/// Whether a byte sample has the shape of Cyrillic words in windows-1251: every high byte is
+/// in a word of Cyrillic letters (capitals C0–DF, small letters E0–FF, Ё ё and the Ukrainian
+/// and Belarusian letters in A5–BF) that does not touch an ASCII letter, apart from lone
+/// symbols among ASCII (« » — №).
+///
+/// A word of one capital and small letters after it (Москва, Привет) cannot be Hebrew: in
+/// windows-1255 the capitals' bytes are points, and a Hebrew word does not start with one.
+/// Small letters alone are E0–FA, Hebrew's letters, and ``HebrewByteEvidence/cyrillicLogOdds``
+/// tells them apart.
+struct CyrillicByteShape {
+  /// Cyrillic words.
+  private(set) var words = 0
+  /// Words of one capital followed by small letters only.
+  private(set) var capitalized = 0
+  /// High bytes that are not in a Cyrillic word.
+  private(set) var otherHighBytes = 0
+  /// Words with a capital after a small letter: not how Russian is written, but how Greek
+  /// (accented vowels DC–DF) and Arabic (letters C1–DF) read as windows-1251.
+  private(set) var mixedCase = 0
+
+  /// Scans `sample`.
+  ///
+  /// - Complexity: O(*n*) in the sample's length.
+  init(_ sample: [UInt8]) {
+    var i = 0
+    while i < sample.count {
+      guard sample[i] >= 0x80 else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < sample.count && Self.isLetter(sample[end]) { end += 1 }
+      if end == i {
+        let lone = (i == 0 || sample[i - 1] < 0x80) && (i + 1 >= sample.count || sample[i + 1] < 0x80)
+        if !lone { otherHighBytes += 1 }
+        i += 1
+        continue
+      }
+      let touchesLatin =
+        (i > 0 && Self.isASCIILetter(sample[i - 1])) || (end < sample.count && Self.isASCIILetter(sample[end]))
+      if touchesLatin {
+        otherHighBytes += end - i
+      } else {
+        words += 1
+        var sawSmall = false, mixed = false
+        for b in sample[i..<end] {
+          if Self.isCapital(b) { mixed = mixed || sawSmall } else { sawSmall = true }
+        }
+        if mixed {
+          mixedCase += 1
+        } else if end - i >= 2 && Self.isCapital(sample[i]) && !Self.isCapital(sample[i + 1]) {
+          capitalized += 1
+        }
+      }
+      i = end
+    }
+  }
+
+  /// Some Cyrillic word, no high byte outside one, and no word with a capital after a small
+  /// letter.
+  var isCyrillic: Bool { words > 0 && otherHighBytes == 0 && mixedCase == 0 }
+
+  private static func isCapital(_ b: UInt8) -> Bool {
+    (0xC0...0xDF).contains(b) || [0xA8, 0xA5, 0xAA, 0xAF, 0xB2, 0xA1].contains(b)
+  }
+
+  private static func isLetter(_ b: UInt8) -> Bool {
+    b >= 0xC0 || isCapital(b) || [0xB8, 0xB4, 0xBA, 0xBF, 0xB3, 0xA2].contains(b)
+  }
+
+  private static func isASCIILetter(_ b: UInt8) -> Bool {
+    (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
   }
 }

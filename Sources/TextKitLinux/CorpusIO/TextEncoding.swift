@@ -65,9 +65,11 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
 
 /// How to choose the input encoding.
 public enum EncodingChoice: Sendable, Hashable {
-  /// BOM, then valid UTF-8, then Hebrew words of windows-1255/ISO-8859-8, then ICU charset
-  /// detection (Hebrew single-byte text that ICU reports as ISO-8859-8-I is decoded as
-  /// windows-1255, its superset); a guess that does not fit the bytes leaves UTF-8.
+  /// BOM, then valid UTF-8, then Hebrew words of windows-1255/ISO-8859-8 or Cyrillic words of
+  /// windows-1251 (whose small letters are Hebrew's bytes: letter frequencies and final forms
+  /// tell them apart), then ICU charset detection (Hebrew single-byte text that ICU reports as
+  /// ISO-8859-8-I is decoded as windows-1255, its superset; ICU's next guesses when its first
+  /// cannot decode the bytes); no guess that fits leaves UTF-8.
   case auto
   /// This encoding.
   case fixed(TextEncoding)
@@ -127,13 +129,38 @@ public enum EncodingDetector {
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
     }
+    // Lowercase windows-1251 Cyrillic is the one script whose words read as unpointed Hebrew
+    // letters (а–ъ are E0–FA); ICU cannot tell them apart on short text (it names windows-1251
+    // for short Hebrew, and GB18030 or Shift_JIS for short Russian), so the letters decide,
+    // with a margin for Hebrew: odds above e³. On 2,000 short Hebrew samples of one to six
+    // words (news, either order) none went to Russian, and 23 of 40 short Russian phrases
+    // (one to three words; longer text clears it easily) did.
+    // A capitalized word (Москва) is Cyrillic outright: those bytes are points in windows-1255.
+    let cyrillic = CyrillicByteShape(sample)
+    if cyrillic.isCyrillic && cyrillic.capitalized > 0 {
+      return .init(
+        encoding: .icu("windows-1251"), bomLength: 0,
+        reason: "not UTF-8; words of Cyrillic letters in windows-1251, capitalized")
+    }
+    if cyrillic.isCyrillic && hebrew.lettersOnly && hebrew.cyrillicLogOdds > 3 {
+      return .init(
+        encoding: .icu("windows-1251"), bomLength: 0,
+        reason: "not UTF-8; lowercase letters read as Russian in windows-1251 rather than Hebrew (letter frequencies, final forms)")
+    }
     if hebrew.hasLogicalFinalForms {
       return .init(
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words of windows-1255/ISO-8859-8 with final letters at their ends")
     }
     let guess = ICUCharsetDetector.detect(sample)
-    if hebrew.isHebrew && (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true) {
+    // Text whose every high byte is in a Hebrew word is Hebrew whatever ICU's confidence (short
+    // Hebrew comes back as Greek or Arabic at 60–75): the other scripts have bytes outside
+    // E0–FA (accented vowels, capitals, C0–DF letters).
+    let icuCyrillic = guess.map { $0.name == "windows-1251" || $0.name == "KOI8-R" } ?? false
+    let hebrewWins =
+      hebrew.isHebrew
+      && ((hebrew.lettersOnly && !icuCyrillic) || (guess.map { $0.confidence < 60 || $0.name.hasPrefix("ISO-8859-8") } ?? true))
+    if hebrewWins {
       return .init(
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; high bytes are Hebrew letters of windows-1255/ISO-8859-8"
@@ -143,28 +170,40 @@ public enum EncodingDetector {
     guard let guess else {
       return .init(encoding: .utf8, bomLength: 0, reason: "not UTF-8 and ICU had no guess; reading as UTF-8")
     }
-    let detected = TextEncoding(name: guess.name)
-    let encoding: TextEncoding
-    var note = ""
-    switch detected {
-    case .iso8859_8I, .iso8859_8:
-      // ICU reports windows-1255 Hebrew as ISO-8859-8-I; windows-1255 is the superset
-      // (it adds niqqud and punctuation), so it decodes both without loss.
-      encoding = .windows1255
-      note = detected == .iso8859_8 ? "; visual order is likely" : ""
-    default:
-      encoding = detected
+    // ICU always names something, and on short text its best guess is often a code page that
+    // cannot decode the sample (ISO-8859-6 for windows-1251 Greek or Russian): the guesses are
+    // tried in ICU's order and the first that decodes the sample is used. After the first, only
+    // single-byte code pages, and at confidence 15 or more: the multi-byte ones (Shift_JIS,
+    // GB18030, Big5, EUC, UTF-16/32) decode almost any few bytes and come at 10, and the
+    // EBCDIC ones (IBM420, IBM424) decode any byte.
+    let later = ICUCharsetDetector.detectAll(sample).dropFirst().filter { c in
+      c.confidence >= 15
+        && (c.name.hasPrefix("ISO-8859") || c.name.hasPrefix("windows-") || c.name.hasPrefix("KOI8"))
     }
-    // ICU always names something: a guess that cannot decode the sample is no guess, so the
-    // input is read as UTF-8 and fails with the bytes named, as when ICU has none.
-    guard fits(encoding, sample) else {
+    for (rank, candidate) in ([guess] + later).enumerated() {
+      let detected = TextEncoding(name: candidate.name)
+      let encoding: TextEncoding
+      var note = ""
+      switch detected {
+      case .iso8859_8I, .iso8859_8:
+        // ICU reports windows-1255 Hebrew as ISO-8859-8-I; windows-1255 is the superset
+        // (it adds niqqud and punctuation), so it decodes both without loss.
+        encoding = .windows1255
+        note = detected == .iso8859_8 ? "; visual order is likely" : ""
+      default:
+        encoding = detected
+      }
+      guard fits(encoding, sample) else { continue }
+      let passed = rank == 0 ? "" : "; its first guess \(guess.name) (confidence \(guess.confidence)) does not fit the bytes"
       return .init(
-        encoding: .utf8, bomLength: 0,
-        reason: "not UTF-8 and ICU's guess \(guess.name) (confidence \(guess.confidence)) does not fit the bytes; reading as UTF-8")
+        encoding: encoding, bomLength: 0,
+        reason: "not UTF-8; ICU detected \(candidate.name) (confidence \(candidate.confidence))\(passed), decoding as \(encoding)\(note)")
     }
+    // A guess that cannot decode the sample is no guess, so the input is read as UTF-8 and
+    // fails with the bytes named, as when ICU has none.
     return .init(
-      encoding: encoding, bomLength: 0,
-      reason: "not UTF-8; ICU detected \(guess.name) (confidence \(guess.confidence)), decoding as \(encoding)\(note)")
+      encoding: .utf8, bomLength: 0,
+      reason: "not UTF-8 and none of ICU's guesses (first \(guess.name), confidence \(guess.confidence)) fits the bytes; reading as UTF-8")
   }
 
   /// Whether `sample` can be text in `encoding`: UTF-16 without a byte-order mark only when

@@ -71,6 +71,26 @@ final class ICUDecoder {
 
 /// ICU's charset detector over a sample of bytes.
 enum ICUCharsetDetector {
+  /// Every guess ICU makes, best first, with its confidence (0–100).
+  ///
+  /// The corresponding ICU function is `ucsdet_detectAll`.
+  static func detectAll(_ sample: [UInt8]) -> [(name: String, confidence: Int)] {
+    let capacity: Int32 = 32
+    var names = [CChar](repeating: 0, count: 64 * Int(capacity))
+    var confidences = [Int32](repeating: 0, count: Int(capacity))
+    var status: cicu_status = 0
+    let count = sample.withUnsafeBufferPointer { p in
+      names.withUnsafeMutableBufferPointer { n in
+        cicu_detect_charsets(
+          p.baseAddress, Int32(Swift.min(p.count, Int(Int32.max))), n.baseAddress, &confidences, capacity, &status)
+      }
+    }
+    guard status <= 0, count > 0 else { return [] }
+    return (0..<Int(count)).map { i in
+      (decodeCString(Array(names[(64 * i)..<(64 * i + 64)])), Int(confidences[i]))
+    }
+  }
+
   /// The best guess and ICU's confidence (0–100), or `nil` if ICU has none.
   ///
   /// The corresponding ICU function is `ucsdet_detect`.

@@ -118,6 +118,61 @@ struct EncodingDetectorTests {
       !EncodingDetector.looksLikeUTF16(Self.pointed[2].bytes, bigEndian: false))
   }
 
+  /// Russian in windows-1251, written here (а–я are E0–FF, А–Я C0–DF, ё B8, — 97). Small letters
+  /// are the bytes of Hebrew letters in windows-1255; ICU read these as Hebrew, Arabic,
+  /// GB18030 or Shift_JIS.
+  static func windows1251(_ text: String) -> [UInt8] {
+    text.unicodeScalars.map { u in
+      switch u.value {
+      case 0..<0x80: UInt8(u.value)
+      case 0x410...0x44F: UInt8(u.value - 0x410 + 0xC0)
+      case 0x451: 0xB8
+      case 0x401: 0xA8
+      case 0x2014: 0x97
+      default: preconditionFailure("U+\(String(u.value, radix: 16)) has no windows-1251 byte here")
+      }
+    }
+  }
+
+  static let russian = [
+    "он сказал что все хорошо\n", "привет мир\n", "это книга\n", "москва\n",
+    "глава правительства\n", "Москва\n", "Да\n", "Он сказал: да.\n", "Баку, 3 декабря — встреча\n",
+    "Спасибо большое\n", "Привет, мир!\n",
+  ]
+
+  @Test("short Russian in windows-1251 is windows-1251", arguments: russian)
+  func shortRussianIsWindows1251(_ text: String) throws {
+    let bytes = Self.windows1251(text)
+    let d = EncodingDetector.detect(bytes)
+    #expect(d.encoding == .icu("windows-1251"), "\(d.reason)")
+    var job = CorpusNormalizer(profile: .nfc)
+    job.encoding = .auto
+    #expect(String(decoding: try job.normalize(bytes: bytes).output, as: UTF8.self) == text)
+  }
+
+  /// Short unpointed Hebrew that ICU calls Greek (60–69), Arabic (75), ISO-8859-5 (75) or
+  /// windows-1251 (50), in both orders.
+  static let shortHebrew = [
+    "גם בגיבוי לו זוכה\n", "אבי\n", "זה\n", "בן\n", "ןיב\n", "ציטט\n", "הספר\n", "רשמי בכנסת\n",
+    "גם\n", "בסוף\n", "ףוסב\n", "םע הדובע\n", "נכס אסטרטגי בעולם\n",
+  ].map(LegacySample.init(windows1255:))
+
+  @Test("short Hebrew letters stay windows-1255", arguments: shortHebrew)
+  func shortHebrewIsWindows1255(_ sample: LegacySample) {
+    let d = EncodingDetector.detect(sample.bytes)
+    #expect(d.encoding == .windows1255, "\(d.reason)")
+  }
+
+  @Test func cyrillicShape() {
+    #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).capitalized == 2)
+    #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).isCyrillic)
+    // Greek with an accented vowel (ά is DC, a capital's byte in windows-1251) is not.
+    let greek: [UInt8] = [0xCC, 0xE7, 0xF4, 0xF3, 0xEF, 0xF4, 0xDC, 0xEA, 0xE7, 0xF2]  // Μητσοτάκης
+    #expect(!CyrillicByteShape(greek).isCyrillic)
+    // A letter glued to ASCII letters (Latin-1 café) is not.
+    #expect(!CyrillicByteShape(Array("caf".utf8) + [0xE9]).isCyrillic)
+  }
+
   @Test func undecidableBytesAreReadAsUTF8() throws {
     // One pointed letter is too little to call Hebrew, and ICU's guess (ISO-8859-6) cannot
     // decode F9: the input is read as UTF-8, and fails there with the bytes named.
