@@ -276,3 +276,52 @@ struct CyrillicByteShape {
     (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
   }
 }
+
+/// Whether a byte sample has the shape of Hebrew words in DOS code page 862: letters א–ת are
+/// 80–9A there, and every high byte is in a word of two letters or more that does not touch
+/// an ASCII letter.
+///
+/// In the Windows code pages 80–9A are quotes, dashes and other punctuation, which do not
+/// come two or more together between spaces; in DOS Russian (cp866) they are capitals, whose
+/// small letters (A0–AF, E0–EF) would be other high bytes here.
+struct DOSHebrewByteShape {
+  /// Hebrew words.
+  private(set) var words = 0
+  /// High bytes outside them.
+  private(set) var otherHighBytes = 0
+  /// Letters in the words, and the longest word's.
+  private(set) var letters = 0, longest = 0
+
+  /// Scans `sample`.
+  ///
+  /// - Complexity: O(*n*) in the sample's length.
+  init(_ sample: [UInt8]) {
+    var i = 0
+    while i < sample.count {
+      guard sample[i] >= 0x80 else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < sample.count && sample[end] >= 0x80 && sample[end] <= 0x9A { end += 1 }
+      let touchesLatin =
+        (i > 0 && Self.isASCIILetter(sample[i - 1])) || (end < sample.count && Self.isASCIILetter(sample[end]))
+      if end - i >= 2 && !touchesLatin {
+        words += 1
+        letters += end - i
+        longest = Swift.max(longest, end - i)
+      } else {
+        otherHighBytes += Swift.max(end - i, 1)
+      }
+      i = Swift.max(end, i + 1)
+    }
+  }
+
+  /// Four letters at least, a word of three, and no high byte outside a word (so that
+  /// Windows punctuation between spaces, “…” or “”, is not read as Hebrew).
+  var isHebrew: Bool { letters >= 4 && longest >= 3 && otherHighBytes == 0 }
+
+  private static func isASCIILetter(_ b: UInt8) -> Bool {
+    (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+  }
+}

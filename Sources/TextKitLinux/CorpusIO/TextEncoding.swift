@@ -65,7 +65,7 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
 
 /// How to choose the input encoding.
 public enum EncodingChoice: Sendable, Hashable {
-  /// BOM, then valid UTF-8, then Hebrew words of windows-1255/ISO-8859-8 or Cyrillic words of
+  /// BOM, then valid UTF-8, then Hebrew words of windows-1255/ISO-8859-8 or DOS 862, or Cyrillic words of
   /// windows-1251 (whose small letters are Hebrew's bytes: letter frequencies and final forms
   /// tell them apart), then ICU charset detection (Hebrew single-byte text that ICU reports as
   /// ISO-8859-8-I is decoded as windows-1255, its superset; ICU's next guesses when its first
@@ -128,6 +128,12 @@ public enum EncodingDetector {
       return .init(
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
+    }
+    // DOS Hebrew (cp862): letters 80–9A, which are punctuation in the Windows code pages.
+    if DOSHebrewByteShape(sample).isHebrew {
+      return .init(
+        encoding: .cp862, bomLength: 0,
+        reason: "not UTF-8; Hebrew words of DOS code page 862 (letters 80–9A); visual order is likely")
     }
     // Lowercase windows-1251 Cyrillic is the one script whose words read as unpointed Hebrew
     // letters (а–ъ are E0–FA); ICU cannot tell them apart on short text (it names windows-1251

@@ -10,7 +10,7 @@ struct InputOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Input encoding: utf-8, utf-16le, utf-16be, windows-1255, iso-8859-8, iso-8859-8-i, iso-8859-8-e, cp862, any ICU converter name, or auto (BOM, then valid UTF-8, then Hebrew windows-1255 or Russian windows-1251 by the shape of their words, then ICU detection).",
+      "Input encoding: utf-8, utf-16le, utf-16be, windows-1255, iso-8859-8, iso-8859-8-i, iso-8859-8-e, cp862, any ICU converter name, or auto (BOM, then valid UTF-8, then Hebrew windows-1255 or cp862 or Russian windows-1251 by the shape of their words, then ICU detection).",
       valueName: "E"))
   var encoding: String = "utf-8"
 

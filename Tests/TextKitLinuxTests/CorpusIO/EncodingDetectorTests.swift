@@ -163,6 +163,20 @@ struct EncodingDetectorTests {
     #expect(d.encoding == .windows1255, "\(d.reason)")
   }
 
+  @Test func dosHebrewIsCP862() throws {
+    // iconv -f utf-8 -t cp862 <<< 'שלום עולם, מה נשמע' (letters 80–9A).
+    let bytes: [UInt8] = [0x99, 0x8C, 0x85, 0x8D, 0x20, 0x92, 0x85, 0x8C, 0x8D, 0x2C, 0x20, 0x8E, 0x84, 0x20, 0x90, 0x99, 0x8E, 0x92, 0x0A]
+    let d = EncodingDetector.detect(bytes)
+    #expect(d.encoding == .cp862, "\(d.reason)")
+    var job = CorpusNormalizer(profile: .nfc)
+    job.encoding = .auto
+    #expect(String(decoding: try job.normalize(bytes: bytes).output, as: UTF8.self) == "שלום עולם, מה נשמע\n")
+    // Windows punctuation between spaces (“…”, “”) is not DOS Hebrew.
+    #expect(EncodingDetector.detect(Array("x ".utf8) + [0x93, 0x85, 0x94] + Array(" y\n".utf8)).encoding != .cp862)
+    #expect(EncodingDetector.detect([0x93, 0x94, 0x0A]).encoding != .cp862)
+    #expect(EncodingDetector.detect(Array("He said ".utf8) + [0x93] + Array("hi".utf8) + [0x94, 0x0A]).encoding != .cp862)
+  }
+
   @Test func cyrillicShape() {
     #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).capitalized == 2)
     #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).isCyrillic)
