@@ -149,10 +149,29 @@ static inline bool follows_geresh_letter(const uint8_t *t, int64_t p, int64_t st
   return b == 0x92 || b == 0x96 || b == 0x97 || b == 0xA5 || b == 0xA6 || b == 0xAA;
 }
 
+// Whether an ASCII ' comes right before `start`, or before the Hebrew words joined to it by
+// maqaf or hyphen (up to three of them).
+static inline bool opens_with_single_quote(const uint8_t *t, int64_t start) {
+  int64_t p = start;
+  for (int i = 0; i < 4; i++) {
+    if (p > 0 && t[p - 1] == 0x27) return true;
+    int64_t q = p;
+    if (q >= 2 && t[q - 2] == 0xD6 && t[q - 1] == 0xBE) q -= 2;
+    else if (q >= 1 && t[q - 1] == 0x2D) q -= 1;
+    else return false;
+    int64_t r = q;
+    while (r >= 2 && t[r - 2] == 0xD7 && t[r - 1] >= 0x90 && t[r - 1] <= 0xAA) r -= 2;
+    if (r == q) return false;
+    p = r;
+  }
+  return false;
+}
+
 // Whether [lo, hi) ends with an ASCII ' after a Hebrew letter a geresh does not change, right
-// after an opening ': a word in single quotes.
+// after an opening ': a word in single quotes ('שלום'), or the last of up to four words joined
+// by maqaf or hyphen ('בית־ספר').
 static inline bool is_closing_single_quote(const uint8_t *t, int64_t lo, int64_t hi) {
-  if (hi - lo < 3 || lo == 0 || t[lo - 1] != 0x27 || t[hi - 1] != 0x27 || t[hi - 3] != 0xD7) return false;
+  if (hi - lo < 3 || t[hi - 1] != 0x27 || t[hi - 3] != 0xD7 || !opens_with_single_quote(t, lo)) return false;
   uint8_t b = t[hi - 2];
   return b >= 0x90 && b <= 0xAA && !follows_geresh_letter(t, hi - 1, lo);
 }

@@ -556,12 +556,35 @@ public struct Segmenter: Sendable {
   }
 
   /// Whether `range` (a Hebrew word) ends with an ASCII `'` after a Hebrew letter that a geresh
-  /// does not change, right after an opening `'`: a word in single quotes.
+  /// does not change, right after an opening `'`: a word in single quotes ('שלום'), or the last
+  /// of up to four words joined by maqaf or hyphen ('בית־ספר').
   static func isClosingSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     let lo = range.lowerBound, hi = range.upperBound
-    guard hi - lo >= 3, lo > 0, text[lo - 1] == 0x27, text[hi - 1] == 0x27, text[hi - 3] == 0xD7 else { return false }
+    guard hi - lo >= 3, text[hi - 1] == 0x27, text[hi - 3] == 0xD7, opensWithSingleQuote(text, lo) else { return false }
     let b = text[hi - 2]
     return b >= 0x90 && b <= 0xAA && !followsGereshLetter(text, hi - 1, from: lo)
+  }
+
+  /// Whether an ASCII `'` comes right before `start`, or before the Hebrew words joined to it
+  /// by maqaf or hyphen (up to three of them).
+  static func opensWithSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+    var p = start
+    for _ in 0..<4 {
+      if p > 0 && text[p - 1] == 0x27 { return true }
+      var q = p
+      if q >= 2 && text[q - 2] == 0xD6 && text[q - 1] == 0xBE {
+        q -= 2
+      } else if q >= 1 && text[q - 1] == 0x2D {
+        q -= 1
+      } else {
+        return false
+      }
+      var r = q
+      while r >= 2 && text[r - 2] == 0xD7 && text[r - 1] >= 0x90 && text[r - 1] <= 0xAA { r -= 2 }
+      if r == q { return false }
+      p = r
+    }
+    return false
   }
 
   /// Whether the quote mark at `position` follows one of the letters a geresh changes (ג ז ח

@@ -31,6 +31,10 @@ struct SegmenterTests {
     // The closing quote is punctuation, not a geresh on the last letter.
     #expect(try words("אמר 'שלום' לכולם").map(\.text) == ["אמר", "'", "שלום", "'", "לכולם"])
     #expect(try words("ראש 'הממשלה'.").map(\.text) == ["ראש", "'", "הממשלה", "'", "."])
+    // Also after words joined by maqaf or hyphen; not when the quote opens nothing.
+    #expect(try words("'בית־ספר' חדש").map(\.text) == ["'", "בית", "־", "ספר", "'", "חדש"])
+    #expect(try words("'בית-ספר-תיכון'").map(\.text) == ["'", "בית", "-", "ספר", "-", "תיכון", "'"])
+    #expect(try words("בית־ספר' חדש").map(\.text).contains("ספר'"))
     // After a letter a geresh changes, it stays the geresh; an abbreviation keeps its geresh.
     #expect(try words("'ג'ורג'").map(\.text) == ["'", "ג'ורג'"])
     let abbreviation = try words("עמ' 5")
