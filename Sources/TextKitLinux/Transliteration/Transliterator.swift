@@ -599,6 +599,22 @@ public struct Transliterator: Sendable {
     }
   }
 
+  /// Appends ``transliterate(_:)`` of `text`, which must be well-formed UTF-8 (as
+  /// ``CorpusLineReader`` hands on), to `out`. For line-by-line callers: Hebrew running text to
+  /// Latin with the `names` scheme, the common case, makes no String on the way; the other
+  /// cases go through ``transliterate(_:)``.
+  package func transliterate(utf8 text: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt8]) {
+    if scheme.kind == .names, target == .latin, let model, !Transliterator.needsCanonicalInput(text) {
+      switch source {
+      case .cyrillic, .arabic, .greek, .azerbaijani: break
+      default:
+        hebrewTextToLatin(text, model: model, appendingTo: &out)
+        return
+      }
+    }
+    out.append(contentsOf: transliterate(String(decoding: text, as: UTF8.self)).utf8)
+  }
+
   /// The initial that a word of running text followed by a dot stands for, without the dot
   /// (the text's own dot follows it), or nil: a Hebrew letter or letter name (א. → A.,
   /// סי. → C.), or one uppercase Latin letter (A. → א.). The best reading of ``NameInitials``.
@@ -611,23 +627,27 @@ public struct Transliterator: Sendable {
     return NameInitials.hebrewReadings(word, geresh: geresh)?.first?.0
   }
 
+  /// Whether UTF-8 `b` holds a combining mark U+0300…U+036F (lead bytes CC, CD) or a Hebrew
+  /// presentation form U+FB1D…U+FB4F (EF AC, EF AD), which ``canonicalInput(_:)`` changes.
+  static func needsCanonicalInput(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c == 0xCC || c == 0xCD { return true }
+      if c == 0xEF, i + 1 < n, b[i + 1] == 0xAC || b[i + 1] == 0xAD { return true }
+      i += 1
+    }
+    return false
+  }
+
   /// `text` with combining marks composed onto their letters (NFC: José written with U+0301
   /// is one Latin word) and Hebrew presentation forms decomposed (U+FB2A שׁ is ש and a shin dot,
   /// U+FB21 wide alef is א, U+FB4F is אל), so that every scheme reads them as the letters they
   /// are. Text without a combining mark (U+0300…U+036F) or presentation form (U+FB1D…U+FB4F)
   /// is returned as it is, after one scan of its bytes.
   static func canonicalInput(_ text: String) -> String {
-    let needed = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
-      var i = 0
-      let n = b.count
-      while i < n {
-        let c = b[i]
-        if c == 0xCC || c == 0xCD { return true }
-        if c == 0xEF, i + 1 < n, b[i + 1] == 0xAC || b[i + 1] == 0xAD { return true }
-        i += 1
-      }
-      return false
-    } ?? true
+    let needed = text.utf8.withContiguousStorageIfAvailable(needsCanonicalInput) ?? true
     guard needed, var out = try? NormalizationForm.nfc.normalize(text) else { return text }
     if out.unicodeScalars.contains(where: { (0xFB1D...0xFB4F).contains($0.value) }) {
       var scalars = String.UnicodeScalarView()
@@ -664,10 +684,18 @@ public struct Transliterator: Sendable {
   /// right after a Hebrew letter), as in ``mapWords(_:isWordScalar:_:)``; each is looked up by
   /// its bytes in the word table, everything else is copied.
   private func hebrewTextToLatin(_ text: String, model: GraphoneModel) -> String {
-    let bytes = Array(text.utf8)
-    let n = bytes.count
+    var text = text
     var out: [UInt8] = []
-    out.reserveCapacity(n + n / 8 + 16)
+    text.withUTF8 { bytes in
+      out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+      hebrewTextToLatin(bytes, model: model, appendingTo: &out)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// ``hebrewTextToLatin(_:model:)`` over well-formed UTF-8, appending to `out`.
+  private func hebrewTextToLatin(_ bytes: UnsafeBufferPointer<UInt8>, model: GraphoneModel, appendingTo out: inout [UInt8]) {
+    let n = bytes.count
     wordTable.withTable { table in
       var i = 0
       var runStart = 0
@@ -751,12 +779,11 @@ public struct Transliterator: Sendable {
       }
       Transliterator.appendLatinPunctuation(bytes, runStart..<n, to: &out)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends `bytes[range]` (text between words) to `out`, a maqaf (D6 BE) as a hyphen: Latin
   /// output carries no Hebrew punctuation (בית־שמש → Beit-Shemesh).
-  @inline(__always) static func appendLatinPunctuation(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+  @inline(__always) static func appendLatinPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
     var start = range.lowerBound
     var k = start
     while k < range.upperBound {
@@ -785,7 +812,7 @@ public struct Transliterator: Sendable {
   }
 
   /// The scalar at byte `i` of well-formed UTF-8 and its length in bytes.
-  @inline(__always) static func scalar(_ b: [UInt8], at i: Int) -> (UInt32, Int) {
+  @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
     let c = b[i]
     if c < 0x80 { return (UInt32(c), 1) }
     if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }

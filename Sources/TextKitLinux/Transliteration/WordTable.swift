@@ -25,14 +25,14 @@ struct WordTable {
   var count: Int { entries.count }
 
   /// FNV-1a over a byte range.
-  @inline(__always) static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+  @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for i in range { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01B3 }
     return h
   }
 
   /// The entry of the word `bytes[range]`, or nil.
-  @inline(__always) func find(_ bytes: [UInt8], _ range: Range<Int>, hash: UInt64) -> Int? {
+  @inline(__always) func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int? {
     let mask = slots.count - 1
     var s = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     while true {
@@ -59,7 +59,7 @@ struct WordTable {
   }
 
   /// Adds the word `bytes[range]` with its value (the table empties itself when full).
-  mutating func insert(_ bytes: [UInt8], _ range: Range<Int>, hash: UInt64, value: String.UTF8View) {
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64, value: String.UTF8View) {
     if entries.count >= limit || pool.count >= poolLimit {
       entries.removeAll(keepingCapacity: true)
       pool.removeAll(keepingCapacity: true)

@@ -151,7 +151,12 @@ extension TranslitCommand {
               "translit: \(name):\(number): warning: \(words) Hebrew words without vowel points; the academy scheme "
                 + "romanizes pointed text, so they come out as consonants (--scheme names reads unpointed names)")
           }
-          render(String(decoding: line, as: UTF8.self), t, jsonl: jsonl, into: &out)
+          if !names && !jsonl {
+            // Running text as text: bytes in, bytes out (no String per line).
+            t.transliterate(utf8: line, appendingTo: &out)
+          } else {
+            render(String(decoding: line, as: UTF8.self), t, jsonl: jsonl, into: &out)
+          }
           out.append(0x0A)
           if out.count > 1 << 16 {
             writeOut(out)

@@ -166,4 +166,25 @@ struct InputFormsTests {
       }
     }
   }
+
+  @Test func bytePathMatchesStringPath() throws {
+    // `transliterate(utf8:appendingTo:)` (what the CLI calls per line) is `transliterate(_:)`
+    // in every scheme and direction, also where the input is brought to NFC first.
+    let texts = [
+      "הרב זמיר איסייב בבאקו, ח\"כ כהן.", "José Trump D'Antoni", "שׁלום \u{FB2A}", "Хрущёв и Μητσοτάκης",
+      "שָׁלוֹם עוֹלָם", "abc 123 — ״ציטוט״", "",
+    ]
+    let all = [
+      try Transliterator(), try Transliterator(splitPrefixes: true), try Transliterator(to: .hebrew),
+      try Transliterator(scheme: .academy), try Transliterator(scheme: .icu), try Transliterator(from: .cyrillic),
+    ]
+    for t in all {
+      for text in texts {
+        var out: [UInt8] = [0x3E]
+        var copy = text
+        copy.withUTF8 { t.transliterate(utf8: $0, appendingTo: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == ">" + t.transliterate(text), "\(text)")
+      }
+    }
+  }
 }
