@@ -25,6 +25,8 @@ typedef enum {
 } cicu_bidi_reorder_mode;
 
 /// writeReordered options (UBIDI_DO_MIRRORING etc.).
+/// Combining marks stay after their base letter in right-to-left runs (UBIDI_KEEP_BASE_COMBINING).
+static const uint16_t CICU_BIDI_KEEP_BASE_COMBINING = 1;
 static const uint16_t CICU_BIDI_DO_MIRRORING = 2;
 static const uint16_t CICU_BIDI_REMOVE_BIDI_CONTROLS = 8;
 

@@ -160,10 +160,46 @@ public enum VisualOrderRepair {
   /// left-to-right letter: an English sentence with Hebrew names stored visually
   /// (`I met ןהכ השמ in םילשורי today.` → `I met משה כהן in ירושלים today.`), which an
   /// inverse reordering at the right-to-left level would turn around.
+  ///
+  /// Points and other marks come back after their letters whichever way the visual encoder
+  /// stored them: reversed with the letters (before their letter in the visual text, the
+  /// usual form), or kept after their letter (``marksFollowTheirLetters(_:)``).
   public static func toLogical(_ line: String) throws(ICUError) -> String {
     if line.isEmpty { return line }
     let bidi = try ICUBidi(utf16: line.utf16, level: isLeftToRightParagraph(line) ? 0 : 1, inverse: true)
-    return try bidi.reordered(mirroring: true)
+    return try bidi.reordered(mirroring: true, keepBaseCombining: marksFollowTheirLetters(line))
+  }
+
+  /// Whether the Hebrew marks of a visual-order line sit after their letters (each letter and
+  /// its points reversed as one), not before them (every code point reversed). Evidence, in
+  /// stored order: marks that end a word, or a shin or sin dot right after ש, say after; marks
+  /// that start a word, or a shin or sin dot right before ש, say before. Before wins ties.
+  public static func marksFollowTheirLetters(_ line: String) -> Bool {
+    func isMark(_ v: UInt32) -> Bool { (0x0591...0x05C7).contains(v) && v != 0x05BE && v != 0x05C0 && v != 0x05C3 && v != 0x05C6 }
+    func isLetter(_ v: UInt32) -> Bool { (0x05D0...0x05EA).contains(v) }
+    let v = line.unicodeScalars.map(\.value)
+    var after = 0, before = 0
+    var i = 0
+    while i < v.count {
+      guard isMark(v[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      var dot = false
+      while j < v.count && isMark(v[j]) {
+        dot = dot || v[j] == 0x05C1 || v[j] == 0x05C2
+        j += 1
+      }
+      let previous: UInt32? = i > 0 && isLetter(v[i - 1]) ? v[i - 1] : nil
+      let next: UInt32? = j < v.count && isLetter(v[j]) ? v[j] : nil
+      if previous != nil && next == nil { after += 1 }
+      if previous == nil && next != nil { before += 1 }
+      if dot && previous == 0x05E9 && next != 0x05E9 { after += 1 }
+      if dot && next == 0x05E9 && previous != 0x05E9 { before += 1 }
+      i = j
+    }
+    return after > before
   }
 
   /// Whether the first and the last strong letters of `line` (in stored order) are both left

@@ -53,9 +53,10 @@ final class ICUBidi {
   }
 
   /// The text in visual order. The corresponding ICU function is `ubidi_writeReordered`.
-  func reordered(mirroring: Bool = true, removeControls: Bool = false) throws(ICUError) -> String {
+  func reordered(mirroring: Bool = true, removeControls: Bool = false, keepBaseCombining: Bool = false) throws(ICUError) -> String {
     var options: UInt16 = 0
     if mirroring { options |= CICU_BIDI_DO_MIRRORING }
+    if keepBaseCombining { options |= CICU_BIDI_KEEP_BASE_COMBINING }
     if removeControls { options |= CICU_BIDI_REMOVE_BIDI_CONTROLS }
     let units = try ICUBuffer.utf16(
       initialCapacity: text.count + 8, function: "ubidi_writeReordered"

@@ -47,6 +47,23 @@ struct BidiParagraphTests {
     #expect(try BidiParagraph("plain ascii").visualOrder() == "plain ascii")
   }
 
+  @Test func pointedVisualTextInEitherMarkOrder() throws {
+    // A visual encoder reverses every code point (marks before their letters) or each letter
+    // with its marks (marks after their letters); both come back with marks after letters.
+    for line in ["בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם", "הוא אמר שָׁלוֹם לכולם היום", "שָׁלוֹם עוֹלָם, מָה שְׁלוֹמְךָ?"] {
+      let scalars = String.UnicodeScalarView(line.unicodeScalars.reversed())
+      var clusters: [[Unicode.Scalar]] = []
+      for s in line.unicodeScalars {
+        if s.properties.generalCategory == .nonspacingMark, !clusters.isEmpty { clusters[clusters.count - 1].append(s) } else { clusters.append([s]) }
+      }
+      let byCodePoint = String(scalars)
+      let byLetter = String(String.UnicodeScalarView(clusters.reversed().flatMap { $0 }))
+      #expect(try VisualOrderRepair.toLogical(byCodePoint) == line, "\(byCodePoint)")
+      #expect(try VisualOrderRepair.toLogical(byLetter) == line, "\(byLetter)")
+      #expect(VisualOrderRepair.marksFollowTheirLetters(byLetter) && !VisualOrderRepair.marksFollowTheirLetters(byCodePoint))
+    }
+  }
+
   @Test func englishSentencesWithHebrewNamesComeBackInOrder() throws {
     // Stored visually at a left-to-right paragraph level: only the Hebrew runs are reversed.
     for line in ["I met משה כהן in ירושלים today.", "Talks in באקו with אילהם אלייב and others"] {
