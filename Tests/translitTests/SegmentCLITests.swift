@@ -154,6 +154,14 @@ struct SegmentCLITests {
     let known = try runSegTranslit(["segment", "--split-prefixes", "--lexicon", places],
                                    input: "ובאזרבייג׳ן בבאקו באקו\n")
     #expect(known.out == "וב\nאזרבייג׳ן\nב\nבאקו\nבאקו\n")
+    // Input files are read for their own words first: לביטחון keeps ביטחון whole.
+    let article = try writeSegTempFile(Array("ביטחון\nלביטחון בבאקו\nבאקו\n".utf8))
+    defer { unlink(article) }
+    let own = try runSegTranslit(["segment", "--split-prefixes", article])
+    #expect(own.out == "ביטחון\nל\nביטחון\nב\nבאקו\nבאקו\n", "\(own.out)")
+    // Standard input is read once (no evidence pass), and still segmented.
+    let piped = try runSegTranslit(["segment", "--split-prefixes"], input: "לביטחון\n")
+    #expect(piped.status == 0 && piped.out == "ל\nביטחון\n")
   }
 
   @Test func errorsAndExitCodes() throws {

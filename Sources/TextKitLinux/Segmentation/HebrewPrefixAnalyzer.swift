@@ -75,16 +75,50 @@ public struct PrefixSplit: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Lexicon entries and stems are compared after removing niqqud and cantillation and
 /// writing geresh/gershayim as ASCII `'`/`"`.
+///
+/// Given the words of the text being segmented (``init(lexicon:corpusWords:)``), the text
+/// itself is evidence: a stem that occurs there as a word of its own supports the split
+/// (בבאקו when באקו occurs), and a word that occurs after a proclitic elsewhere is a stem
+/// itself and stays whole (ביטחון when לביטחון occurs, not ב + יטחון).
 public struct HebrewPrefixAnalyzer: Sendable {
   private let lexicon: Set<String>
+  /// Keys of the corpus's words, and of those among them that follow the article or a
+  /// preposition in another.
+  private let corpusWords: Set<String>
+  private let corpusStems: Set<String>
 
   /// Creates an analyzer.
   ///
   /// - Parameter lexicon: known stems and names (optional). Entries may carry niqqud and
   ///   either form of geresh/gershayim.
-  public init(lexicon: Set<String> = []) {
+  ///   - corpusWords: the Hebrew words of the text to segment (optional; each once is
+  ///     enough), compared as lexicon entries are.
+  public init(lexicon: Set<String> = [], corpusWords: Set<String> = []) {
     self.lexicon = Set(lexicon.map(Self.key))
+    let words = Set(corpusWords.map(Self.key))
+    self.corpusWords = words
+    var stems: Set<String> = []
+    for word in words {
+      let chars = Array(word)
+      for n in 1...4 where n + 2 <= chars.count {
+        // Only after the last proclitic that can come before a stem (the article ה, or a
+        // preposition ב כ ל מ, not before ה): after ו or ש the word may carry proclitics of
+        // its own (והביטחוני is ו + ה + ביטחוני).
+        guard Self.prefixLetters.contains(String(chars[..<n])), "הבכלמ".contains(chars[n - 1]), chars[n] != "ה"
+        else { continue }
+        let stem = String(chars[n...])
+        if words.contains(stem) { stems.insert(stem) }
+      }
+    }
+    corpusStems = stems
   }
+
+  /// The letters of every legal proclitic sequence (ו, וב, שה, לכש…).
+  private static let prefixLetters: Set<String> = Set(sequences.map { String($0.letters.map(\.rawValue)) })
+
+  /// How much the corpus's own words weigh (``init(lexicon:corpusWords:)``): less than a
+  /// lexicon entry (the corpus is unvetted), more than the length rule.
+  private static let corpusFactor = 8.0
 
   /// The ranked readings of `word`, best first; the unsplit word is always among them.
   ///
@@ -93,7 +127,8 @@ public struct HebrewPrefixAnalyzer: Sendable {
     let chars = Array(word)
     var candidates: [PrefixSplit] = []
     let wholeKnown = !lexicon.isEmpty && lexicon.contains(Self.key(word))
-    candidates.append(PrefixSplit(prefixes: [], stem: word, score: wholeKnown ? 30 : 1))
+    let wholeStem = !corpusStems.isEmpty && corpusStems.contains(Self.key(word))
+    candidates.append(PrefixSplit(prefixes: [], stem: word, score: (wholeKnown ? 30 : 1) * (wholeStem ? Self.corpusFactor : 1)))
 
     for sequence in Self.sequences where sequence.letters.count < chars.count {
       guard zip(sequence.letters, chars).allSatisfy({ $0.rawValue == Self.baseLetter($1) })
@@ -124,6 +159,7 @@ public struct HebrewPrefixAnalyzer: Sendable {
       var score = sequence.prior * Self.stemFactor(letters)
       if separator != nil { score *= 2 }
       if !lexicon.isEmpty, lexicon.contains(Self.key(stem)) { score *= 30 }
+      if !corpusWords.isEmpty, corpusWords.contains(Self.key(stem)) { score *= Self.corpusFactor }
       candidates.append(
         PrefixSplit(prefixes: sequence.letters, stem: stem, score: score, separator: separator))
     }

@@ -36,7 +36,11 @@ extension TranslitCommand {
         proclitic before a number or Latin word is split off (ב2024 -> ב + \
         2024; in ב-2024 the ב gets role prefix). --split-prefixes also \
         splits Hebrew words at their most likely proclitics; give known \
-        stems and names with --lexicon (then בבאקו -> ב + באקו).
+        stems and names with --lexicon (then בבאקו -> ב + באקו). Input \
+        files are also read once beforehand for their own words: a stem \
+        that occurs as a word supports a split, and a word that occurs \
+        after a proclitic elsewhere stays whole (ביטחון when לביטחון \
+        occurs). Standard input is read once, without this.
 
         Examples:
           translit segment --format tsv article.txt
@@ -70,6 +74,44 @@ extension TranslitCommand {
     @OptionGroup var input: InputOptions
     @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
 
+    /// The Hebrew words (letters and points, with a geresh after a letter) of the input files,
+    /// read once before segmenting; standard input is not read twice. Inputs that cannot be
+    /// read are skipped here (the segmenting pass reports them).
+    func corpusWords() -> Set<String> {
+      var reader = CorpusLineReader()
+      reader.encoding = input.encodingChoice
+      reader.onInvalid = .replace
+      var words: Set<String> = []
+      for name in inputs where name != "-" {
+        _ = try? reader.forEachChunk(of: name) { chunk in
+          let t = chunk.text
+          var i = 0
+          while i + 1 < t.count {
+            guard t[i] == 0xD7, (0x90...0xAA).contains(t[i + 1]) else {
+              i += 1
+              continue
+            }
+            var j = i
+            while j + 1 < t.count {
+              let (a, b) = (t[j], t[j + 1])
+              if (a == 0xD7 && ((0x90...0xAA).contains(b) || b == 0x81 || b == 0x82 || b == 0xB3 || b == 0xB4))
+                || (a == 0xD6 && b >= 0x91 && b <= 0xBF && b != 0xBE)
+              {
+                j += 2
+              } else if a == 0x27 && j > i {
+                j += 1
+              } else {
+                break
+              }
+            }
+            if j - i >= 4 { words.insert(String(decoding: UnsafeBufferPointer(rebasing: t[i..<j]), as: UTF8.self)) }
+            i = j
+          }
+        }
+      }
+      return words
+    }
+
     func validate() throws {
       // An option that would have no effect is an error, not silently ignored.
       if lexicon != nil && !splitPrefixes { throw ValidationError("--lexicon needs --split-prefixes") }
@@ -99,19 +141,29 @@ extension TranslitCommand {
         }
         if status != 0 { throw ExitCode(status) }
       }
-      let analyzer = HebrewPrefixAnalyzer(lexicon: known)
+      let analyzer = HebrewPrefixAnalyzer(lexicon: known, corpusWords: splitPrefixes ? corpusWords() : [])
       // Property-wrapper getters are slow in a per-segment loop: read them once.
       let splitPrefixes = splitPrefixes
       let writer = SegmentWriter(format: format)
+      var splitCache: [String: (stem: Int, separator: Int)?] = [:]
       let code = LineInput.run(inputs, options: input) { name, chunk in
         writer.startInput(name)
         func write(_ s: ByteSegment, _ text: UnsafeBufferPointer<UInt8>, base: Int, line: Int) {
           if splitPrefixes, s.kind == .word, s.script == .hebrew, s.hebrewRole == nil {
             let word = String(decoding: UnsafeBufferPointer(rebasing: text[s.range]), as: UTF8.self)
-            let best = analyzer.best(of: word)
-            if !best.isUnsplit {
-              let stemStart = s.range.upperBound - best.stem.utf8.count
-              let prefixEnd = stemStart - (best.separator.map { String($0).utf8.count } ?? 0)
+            // The analysis of each distinct word once (stem and separator lengths in bytes).
+            let cut: (stem: Int, separator: Int)?
+            if let known = splitCache[word] {
+              cut = known
+            } else {
+              let best = analyzer.best(of: word)
+              cut = best.isUnsplit ? nil : (best.stem.utf8.count, best.separator.map { String($0).utf8.count } ?? 0)
+              if splitCache.count >= 200_000 { splitCache.removeAll(keepingCapacity: true) }
+              splitCache[word] = .some(cut)
+            }
+            if let cut {
+              let stemStart = s.range.upperBound - cut.stem
+              let prefixEnd = stemStart - cut.separator
               writer.write(text, s.range.lowerBound..<prefixEnd, base: base, line: line, kind: .word,
                            script: .hebrew, dir: .rightToLeft, role: .prefix)
               if prefixEnd < stemStart {

@@ -59,6 +59,23 @@ struct HebrewPrefixAnalyzerTests {
     #expect(absorbed.score < single.score)
   }
 
+  @Test func corpusWordsAreEvidence() {
+    // Without evidence a long word after a likely proclitic letter is split (ב + יטחון);
+    // a corpus in which the word follows a proclitic (לביטחון) keeps it whole, and one in
+    // which the stem stands alone (באקו) splits a word the length rule keeps.
+    let plain = HebrewPrefixAnalyzer()
+    #expect(plain.best(of: "ביטחון").prefixes == [.bet])
+    #expect(plain.best(of: "בבאקו").isUnsplit)
+    let corpus = HebrewPrefixAnalyzer(corpusWords: ["ביטחון", "לביטחון", "בבאקו", "באקו", "בכירים"])
+    #expect(corpus.best(of: "ביטחון").isUnsplit)
+    #expect(corpus.best(of: "לביטחון").prefixes == [.lamed])
+    #expect(corpus.best(of: "בבאקו").stem == "באקו")
+    // A word with no evidence either way follows the length rule, as without a corpus.
+    #expect(corpus.best(of: "בכירים") == plain.best(of: "בכירים"))
+    // Points and geresh forms compare as in the lexicon.
+    #expect(HebrewPrefixAnalyzer(corpusWords: ["בָּאקוּ"]).best(of: "לבאקו").stem == "באקו")
+  }
+
   @Test func wordsThatMustNotBeSplit() {
     let plain = HebrewPrefixAnalyzer()
     for word in ["בית", "שלום", "מלך", "לחם", "כלב", "הגיע", "ברית", "משה", "ומן"] {
