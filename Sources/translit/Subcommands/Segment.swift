@@ -75,8 +75,9 @@ extension TranslitCommand {
     @Argument(help: "Input files; none or \"-\" reads standard input.") var inputs: [String] = []
 
     /// The Hebrew words (letters and points, with a geresh after a letter) of the input files,
-    /// read once before segmenting; standard input is not read twice. Inputs that cannot be
-    /// read are skipped here (the segmenting pass reports them).
+    /// read once before segmenting (the first million distinct words); standard input is not
+    /// read twice. Inputs that cannot be read are skipped here (the segmenting pass reports
+    /// them).
     func corpusWords() -> Set<String> {
       var reader = CorpusLineReader()
       reader.encoding = input.encodingChoice
@@ -104,7 +105,10 @@ extension TranslitCommand {
                 break
               }
             }
-            if j - i >= 4 { words.insert(String(decoding: UnsafeBufferPointer(rebasing: t[i..<j]), as: UTF8.self)) }
+            // Up to a million distinct words (about 100 MB): evidence enough, memory bounded.
+            if j - i >= 4 && words.count < 1_000_000 {
+              words.insert(String(decoding: UnsafeBufferPointer(rebasing: t[i..<j]), as: UTF8.self))
+            }
             i = j
           }
         }
