@@ -23,6 +23,7 @@ struct cicu_break {
 
 extern "C" bool cicu_locale_is_known(const char *locale) {
   if (!locale || !*locale) return true;
+  if (strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0) return true;  // ICU: en_US_POSIX
   UErrorCode ec = U_ZERO_ERROR;
   char language[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
   uloc_getLanguage(locale, language, sizeof language, &ec);
@@ -32,7 +33,10 @@ extern "C" bool cicu_locale_is_known(const char *locale) {
   // No language: only the root locale's own names ("root", "und", "und_US").
   if (!*language && strcmp(locale, "root") != 0 && strncmp(locale, "und", 3) != 0) return false;
   if (*language && !*uloc_getISO3Language(locale)) return false;
-  if (*region && !*uloc_getISO3Country(locale)) return false;
+  // A UN M.49 area (es_419, en_001) is three digits and has no ISO-3 code.
+  bool numeric = strlen(region) == 3 && region[0] >= '0' && region[0] <= '9' && region[1] >= '0' &&
+                 region[1] <= '9' && region[2] >= '0' && region[2] <= '9';
+  if (*region && !numeric && !*uloc_getISO3Country(locale)) return false;
   return true;
 }
 

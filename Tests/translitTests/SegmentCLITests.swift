@@ -42,7 +42,7 @@ struct SegmentCLITests {
       let r = try runSegTranslit(["segment", "--locale", locale], input: "שלום\n")
       #expect(r.status == 64 && r.out.isEmpty, "\(locale): \(r.status)")
     }
-    for locale in ["he", "en_US", "az-Latn-AZ", "und", "root"] {
+    for locale in ["he", "en_US", "az-Latn-AZ", "und", "root", "es_419", "en-001", "C", "POSIX"] {
       #expect(try runSegTranslit(["segment", "--locale", locale], input: "שלום\n").out == "שלום\n", "\(locale)")
     }
   }

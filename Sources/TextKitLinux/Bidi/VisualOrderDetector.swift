@@ -176,7 +176,7 @@ public enum VisualOrderRepair {
   /// that start a word, or a shin or sin dot right before ש, say before. Before wins ties.
   public static func marksFollowTheirLetters(_ line: String) -> Bool {
     func isMark(_ v: UInt32) -> Bool { (0x0591...0x05C7).contains(v) && v != 0x05BE && v != 0x05C0 && v != 0x05C3 && v != 0x05C6 }
-    func isLetter(_ v: UInt32) -> Bool { (0x05D0...0x05EA).contains(v) }
+    func isLetter(_ v: UInt32) -> Bool { (0x05D0...0x05EA).contains(v) || (0x05F0...0x05F2).contains(v) }  // and Yiddish װ ױ ײ
     let v = line.unicodeScalars.map(\.value)
     var after = 0, before = 0
     var i = 0

@@ -279,7 +279,8 @@ struct CyrillicByteShape {
 
 /// Whether a byte sample has the shape of Hebrew words in DOS code page 862: letters א–ת are
 /// 80–9A there, and every high byte is in a word of two letters or more that does not touch
-/// an ASCII letter.
+/// an ASCII letter (a geresh or gershayim `'` `"` inside; one-letter words are neutral, a run of
+/// one repeated byte is not a word).
 ///
 /// In the Windows code pages 80–9A are quotes, dashes and other punctuation, which do not
 /// come two or more together between spaces; in DOS Russian (cp866) they are capitals, whose
@@ -303,13 +304,26 @@ struct DOSHebrewByteShape {
         continue
       }
       var end = i
-      while end < sample.count && sample[end] >= 0x80 && sample[end] <= 0x9A { end += 1 }
+      var count = 0
+      while end < sample.count {
+        if sample[end] >= 0x80 && sample[end] <= 0x9A {
+          count += 1
+          end += 1
+        } else if (sample[end] == 0x22 || sample[end] == 0x27) && end > i {
+          end += 1  // a gershayim or geresh (ד"ר, ג'ורג')
+        } else {
+          break
+        }
+      }
       let touchesLatin =
         (i > 0 && Self.isASCIILetter(sample[i - 1])) || (end < sample.count && Self.isASCIILetter(sample[end]))
-      if end - i >= 2 && !touchesLatin {
+      let repeated = count > 0 && sample[i..<end].allSatisfy { $0 == sample[i] }  // ———— ™™™
+      if count >= 2 && !touchesLatin && !repeated {
         words += 1
-        letters += end - i
-        longest = Swift.max(longest, end - i)
+        letters += count
+        longest = Swift.max(longest, count)
+      } else if count == 1 && !touchesLatin {
+        // One letter (a proclitic before a hyphen, ב-1967): neutral.
       } else {
         otherHighBytes += Swift.max(end - i, 1)
       }

@@ -129,8 +129,18 @@ public enum EncodingDetector {
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
     }
+    // ICU's first guess, asked once: it vetoes the shape rules below where it names a script
+    // with the same byte layout (Greek and Arabic look like windows-1251 words; Windows
+    // punctuation runs like “…” look like cp862 words).
+    let firstGuess = ICUCharsetDetector.detect(sample)
+    let icuGreekOrArabic = firstGuess.map {
+      ["ISO-8859-7", "windows-1253", "ISO-8859-6", "windows-1256"].contains($0.name) && fits(TextEncoding(name: $0.name), sample)
+    } ?? false
+    let icuWindowsLatin = firstGuess.map {
+      ["windows-1252", "ISO-8859-1", "windows-1250", "ISO-8859-2"].contains($0.name) && $0.confidence >= 30
+    } ?? false
     // DOS Hebrew (cp862): letters 80–9A, which are punctuation in the Windows code pages.
-    if DOSHebrewByteShape(sample).isHebrew {
+    if !icuWindowsLatin && DOSHebrewByteShape(sample).isHebrew {
       return .init(
         encoding: .cp862, bomLength: 0,
         reason: "not UTF-8; Hebrew words of DOS code page 862 (letters 80–9A); visual order is likely")
@@ -143,12 +153,12 @@ public enum EncodingDetector {
     // (one to three words; longer text clears it easily) did.
     // A capitalized word (Москва) is Cyrillic outright: those bytes are points in windows-1255.
     let cyrillic = CyrillicByteShape(sample)
-    if cyrillic.isCyrillic && cyrillic.capitalized > 0 {
+    if cyrillic.isCyrillic && cyrillic.capitalized > 0 && !icuGreekOrArabic {
       return .init(
         encoding: .icu("windows-1251"), bomLength: 0,
         reason: "not UTF-8; words of Cyrillic letters in windows-1251, capitalized")
     }
-    if cyrillic.isCyrillic && hebrew.lettersOnly && hebrew.cyrillicLogOdds > 3 {
+    if cyrillic.isCyrillic && hebrew.lettersOnly && hebrew.cyrillicLogOdds > 3 && !icuGreekOrArabic {
       return .init(
         encoding: .icu("windows-1251"), bomLength: 0,
         reason: "not UTF-8; lowercase letters read as Russian in windows-1251 rather than Hebrew (letter frequencies, final forms)")
@@ -158,7 +168,7 @@ public enum EncodingDetector {
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words of windows-1255/ISO-8859-8 with final letters at their ends")
     }
-    let guess = ICUCharsetDetector.detect(sample)
+    let guess = firstGuess
     // Text whose every high byte is in a Hebrew word is Hebrew whatever ICU's confidence (short
     // Hebrew comes back as Greek or Arabic at 60–75): the other scripts have bytes outside
     // E0–FA (accented vowels, capitals, C0–DF letters).

@@ -64,6 +64,12 @@ struct BidiParagraphTests {
     }
   }
 
+  @Test func yiddishLigaturesAreLetters() throws {
+    // A point on ײ (U+05F2) in code-point-reversed text sits before its letter, as on the others.
+    let line = "מײַן פֿרײַנד"
+    #expect(try VisualOrderRepair.toLogical(String(String.UnicodeScalarView(line.unicodeScalars.reversed()))) == line)
+  }
+
   @Test func englishSentencesWithHebrewNamesComeBackInOrder() throws {
     // Stored visually at a left-to-right paragraph level: only the Hebrew runs are reversed.
     for line in ["I met משה כהן in ירושלים today.", "Talks in באקו with אילהם אלייב and others"] {

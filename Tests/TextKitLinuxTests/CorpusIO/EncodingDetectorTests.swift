@@ -177,6 +177,28 @@ struct EncodingDetectorTests {
     #expect(EncodingDetector.detect(Array("He said ".utf8) + [0x93] + Array("hi".utf8) + [0x94, 0x0A]).encoding != .cp862)
   }
 
+  @Test func greekArabicAndWindowsPunctuationKeepTheirCodePages() {
+    // ISO-8859-7 Greek and windows-1256 Arabic have capitals and small letters where
+    // windows-1251 has them; ICU's guess vetoes the Cyrillic rule. (Γιώργος Παπαδόπουλος)
+    let greek: [UInt8] = [0xC3, 0xE9, 0xFE, 0xF1, 0xE3, 0xEF, 0xF2, 0x20, 0xD0, 0xE1, 0xF0, 0xE1, 0xE4, 0xFC,
+      0xF0, 0xEF, 0xF5, 0xEB, 0xEF, 0xF2, 0x0A]
+    #expect(EncodingDetector.detect(greek).encoding == .icu("ISO-8859-7"), "\(EncodingDetector.detect(greek).reason)")
+    let arabic: [UInt8] = [0xDD, 0xED, 0x20, 0xC8, 0xED, 0xE4, 0x0A]  // في بين
+    #expect(EncodingDetector.detect(arabic).encoding == .icu("windows-1256"), "\(EncodingDetector.detect(arabic).reason)")
+    // windows-1252 punctuation runs between spaces are not cp862 words.
+    let quotes = Array("He said ".utf8) + [0x93, 0x85, 0x94] + Array(" and then ".utf8) + [0x93, 0x85, 0x94] + Array(" again.\n".utf8)
+    #expect(EncodingDetector.detect(quotes).encoding == .icu("windows-1252"), "\(EncodingDetector.detect(quotes).reason)")
+    let rule = Array("Chapter One\n".utf8) + [UInt8](repeating: 0x97, count: 12) + Array("\nText.\n".utf8)
+    #expect(EncodingDetector.detect(rule).encoding != .cp862)
+  }
+
+  @Test func dosHebrewWithAcronymsAndPrefixes() {
+    // ד"ר יעל כהן, נולד ב-1967 in cp862.
+    let bytes: [UInt8] = [0x83, 0x22, 0x98, 0x20, 0x89, 0x92, 0x8C, 0x20, 0x8B, 0x84, 0x8F, 0x2C, 0x20, 0x8D,
+      0x85, 0x8C, 0x83, 0x20, 0x81, 0x2D, 0x31, 0x39, 0x36, 0x37, 0x0A]
+    #expect(EncodingDetector.detect(bytes).encoding == .cp862, "\(EncodingDetector.detect(bytes).reason)")
+  }
+
   @Test func cyrillicShape() {
     #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).capitalized == 2)
     #expect(CyrillicByteShape(Self.windows1251("Москва и Баку")).isCyrillic)
