@@ -204,8 +204,8 @@ struct HebrewByteEvidence {
 
 /// Whether a byte sample has the shape of Cyrillic words in windows-1251: every high byte is
 /// in a word of Cyrillic letters (capitals C0–DF, small letters E0–FF, Ё ё and the Ukrainian
-/// and Belarusian letters in A5–BF) that does not touch an ASCII letter, apart from lone
-/// symbols among ASCII (« » — №).
+/// and Belarusian letters in A5–BF) that does not touch an ASCII letter, apart from
+/// punctuation (« » „ “ ” … – — №) and lone symbols among ASCII.
 ///
 /// A word of one capital and small letters after it (Москва, Привет) cannot be Hebrew: in
 /// windows-1255 the capitals' bytes are points, and a Hebrew word does not start with one.
@@ -235,8 +235,11 @@ struct CyrillicByteShape {
       var end = i
       while end < sample.count && Self.isLetter(sample[end]) { end += 1 }
       if end == i {
+        // Punctuation next to words (« » „ “ ” … – — №) is neutral; other high bytes only
+        // alone among ASCII.
+        let punctuation = [0xAB, 0xBB, 0x84, 0x93, 0x94, 0x85, 0x96, 0x97, 0xB9].contains(sample[i])
         let lone = (i == 0 || sample[i - 1] < 0x80) && (i + 1 >= sample.count || sample[i + 1] < 0x80)
-        if !lone { otherHighBytes += 1 }
+        if !lone && !punctuation { otherHighBytes += 1 }
         i += 1
         continue
       }
