@@ -87,7 +87,8 @@ enum TitleReadings {
   /// וד"ר), or with `words` also of a title word that keeps its article after ו, ש or מ
   /// (והרב, שהנשיא, ומהמלך), or whose article ב, כ or ל elides (לרב → la-Rabbi, ולנשיא →
   /// vela-President), as the proclitics' Latin and the title, or nil. After ב and כ, שר and
-  /// שרה are not read as titles (בשר is meat, כשר kosher), nor שרה after ל (Sarah).
+  /// שרה are not read as titles (בשר is meat, כשר kosher), nor שרה after ל (Sarah), nor רב
+  /// after ב (ברב, "in most").
   static func prefixedAbbreviation(_ token: Substring, words: Bool = false) -> (prefix: String, title: String)? {
     var rest = token
     var prefix = ""
@@ -101,7 +102,7 @@ enum TitleReadings {
       }
       if words, "בכל".unicodeScalars.contains(first), let stem = key(rest),
         let (title, kind) = hebrewTitles["ה" + stem], kind != .abbreviation,
-        !(stem == "שרה" || (stem == "שר" && first != "ל"))
+        !(stem == "שרה" || (stem == "שר" && first != "ל") || (stem == "רב" && first == "ב"))
       {
         return (prefix + "a", title)
       }

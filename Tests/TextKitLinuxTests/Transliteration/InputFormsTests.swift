@@ -79,6 +79,7 @@ struct InputFormsTests {
     for word in ["בשר", "כשר", "לשרה", "בשרה"] {
       #expect(!he.transliterate(word).contains("Minister"), "\(word)")
     }
+    #expect(!he.transliterate("ברב").contains("Rabbi"))
     #expect(he.transliterate("לשר") == "la-Minister")
   }
 
