@@ -46,6 +46,7 @@ struct BidiCLITests {
     }
     #expect(try runSegTranslit(["bidi", "--to-logical"], input: crlf).out == crlf)
     #expect(try runSegTranslit(["bidi", "--strip-controls"], input: "a\u{200F}b\r\nc").out == "ab\r\nc")
+    #expect(try runSegTranslit(["bidi", "--strip-controls"], input: "a\u{200F}b\r").out == "ab\r")
     let visual = try runSegTranslit(["bidi", "--to-visual"], input: crlf)
     #expect(try runSegTranslit(["bidi", "--to-logical"], input: visual.out).out == crlf)
   }

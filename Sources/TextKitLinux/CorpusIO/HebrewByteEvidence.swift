@@ -82,8 +82,8 @@ struct HebrewByteEvidence {
       }
       highBytes += sample[i..<end].count { $0 >= 0x80 }
       let touchesLatin =
-        (i > 0 && Self.isASCIILetter(sample[i - 1]))
-        || (end < sample.count && Self.isASCIILetter(sample[end]))
+        (i > 0 && isASCIILetter(sample[i - 1]))
+        || (end < sample.count && isASCIILetter(sample[end]))
       if !touchesLatin, let marks = Self.wordMarks(sample[i..<end]) {
         hebrewWords += 1
         wordBytes += sample[i..<end].count { $0 >= 0x80 }
@@ -151,9 +151,6 @@ struct HebrewByteEvidence {
   /// ך ם ן ף ץ.
   private static func isFinalForm(_ b: UInt8) -> Bool { b == 0xEA || b == 0xED || b == 0xEF || b == 0xF3 || b == 0xF5 }
 
-  private static func isASCIILetter(_ b: UInt8) -> Bool {
-    (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-  }
 
   private static func isLetter(_ b: UInt8) -> Bool {
     (0xE0...0xFA).contains(b) || (0xD4...0xD6).contains(b)
@@ -244,7 +241,7 @@ struct CyrillicByteShape {
         continue
       }
       let touchesLatin =
-        (i > 0 && Self.isASCIILetter(sample[i - 1])) || (end < sample.count && Self.isASCIILetter(sample[end]))
+        (i > 0 && isASCIILetter(sample[i - 1])) || (end < sample.count && isASCIILetter(sample[end]))
       if touchesLatin {
         otherHighBytes += end - i
       } else {
@@ -275,9 +272,6 @@ struct CyrillicByteShape {
     b >= 0xC0 || isCapital(b) || [0xB8, 0xB4, 0xBA, 0xBF, 0xB3, 0xA2].contains(b)
   }
 
-  private static func isASCIILetter(_ b: UInt8) -> Bool {
-    (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-  }
 }
 
 /// Whether a byte sample has the shape of Hebrew words in DOS code page 862: letters א–ת are
@@ -319,7 +313,7 @@ struct DOSHebrewByteShape {
         }
       }
       let touchesLatin =
-        (i > 0 && Self.isASCIILetter(sample[i - 1])) || (end < sample.count && Self.isASCIILetter(sample[end]))
+        (i > 0 && isASCIILetter(sample[i - 1])) || (end < sample.count && isASCIILetter(sample[end]))
       let repeated = count > 0 && sample[i..<end].allSatisfy { $0 == sample[i] }  // ———— ™™™
       if count >= 2 && !touchesLatin && !repeated {
         words += 1
@@ -338,7 +332,9 @@ struct DOSHebrewByteShape {
   /// Windows punctuation between spaces, “…” or “”, is not read as Hebrew).
   var isHebrew: Bool { letters >= 4 && longest >= 3 && otherHighBytes == 0 }
 
-  private static func isASCIILetter(_ b: UInt8) -> Bool {
-    (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-  }
+}
+
+/// A–Z, a–z: a high byte next to one is an accented Latin letter, not a word of another script.
+@inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool {
+  (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
 }

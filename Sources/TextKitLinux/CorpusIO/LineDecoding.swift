@@ -36,21 +36,11 @@ public struct CorpusLineReader: Sendable {
     public var offset: Int
 
     /// Calls `body(lineNumber, byteOffset, line)` for each line, without its `\n` or `\r\n`.
+    @inline(__always)
     public func forEachLine(
       _ body: (_ number: Int, _ offset: Int, _ line: UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
-      var start = 0
-      var number = firstLine
-      let n = text.count
-      while start < n {
-        var end = start
-        while end < n && text[end] != 0x0A { end += 1 }
-        var lineEnd = end
-        if lineEnd > start && text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        try body(number, offset + start, UnsafeBufferPointer(rebasing: text[start..<lineEnd]))
-        number += 1
-        start = end + 1
-      }
+      try forEachLine { number, offset, line, _ in try body(number, offset, line) }
     }
 
     /// Calls `body(lineNumber, byteOffset, line, ending)` for each line, as
@@ -68,9 +58,9 @@ public struct CorpusLineReader: Sendable {
         while end < n && text[end] != 0x0A { end += 1 }
         var lineEnd = end
         var ending = end < n ? LineEnding.lineFeed : .none
-        if end < n && lineEnd > start && text[lineEnd - 1] == 0x0D {
+        if lineEnd > start && text[lineEnd - 1] == 0x0D {
           lineEnd -= 1
-          ending = .carriageReturnLineFeed
+          ending = end < n ? .carriageReturnLineFeed : .carriageReturn
         }
         try body(number, offset + start, UnsafeBufferPointer(rebasing: text[start..<lineEnd]), ending)
         number += 1
@@ -87,6 +77,8 @@ public struct CorpusLineReader: Sendable {
     case lineFeed
     /// `\r\n`.
     case carriageReturnLineFeed
+    /// `\r` ending the input's last line.
+    case carriageReturn
 
     /// The line end's characters (`""` for ``none``).
     public var text: String {
@@ -94,6 +86,7 @@ public struct CorpusLineReader: Sendable {
       case .none: ""
       case .lineFeed: "\n"
       case .carriageReturnLineFeed: "\r\n"
+      case .carriageReturn: "\r"
       }
     }
   }
