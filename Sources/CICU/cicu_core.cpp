@@ -327,24 +327,6 @@ extern "C" int64_t cicu_decoder_replacements(const cicu_decoder *d) { return d->
 
 // MARK: Detection
 
-extern "C" int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char name[64],
-                                       cicu_status *status) {
-  UErrorCode ec = U_ZERO_ERROR;
-  UCharsetDetector *det = ucsdet_open(&ec);
-  int32_t confidence = -1;
-  name[0] = 0;
-  if (U_SUCCESS(ec)) ucsdet_setText(det, reinterpret_cast<const char *>(src), len, &ec);
-  const UCharsetMatch *m = U_SUCCESS(ec) ? ucsdet_detect(det, &ec) : nullptr;
-  if (U_SUCCESS(ec) && m) {
-    const char *n = ucsdet_getName(m, &ec);
-    confidence = ucsdet_getConfidence(m, &ec);
-    if (n) { strncpy(name, n, 63); name[63] = 0; }
-  }
-  if (det) ucsdet_close(det);
-  *status = ec;
-  return U_SUCCESS(ec) ? confidence : -1;
-}
-
 extern "C" int32_t cicu_detect_charsets(const uint8_t *src, int32_t len, char *names,
                                         int32_t *confidences, int32_t capacity,
                                         cicu_status *status) {

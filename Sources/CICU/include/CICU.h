@@ -147,8 +147,6 @@ int64_t cicu_decoder_replacements(const cicu_decoder *d);
 
 // MARK: Charset detection (ucsdet)
 
-/// Writes the best guess's name (up to 63 bytes) and returns its confidence 0..100, or -1.
-int32_t cicu_detect_charset(const uint8_t *src, int32_t len, char name[64], cicu_status *status);
 /// Writes up to `capacity` guesses, best first (names of up to 63 bytes, 64 bytes apart in
 /// `names`; confidences 0..100) and returns how many (ICU `ucsdet_detectAll`), or -1.
 int32_t cicu_detect_charsets(const uint8_t *src, int32_t len, char *names, int32_t *confidences,

@@ -129,10 +129,11 @@ public enum EncodingDetector {
         encoding: .windows1255, bomLength: 0,
         reason: "not UTF-8; Hebrew words with points or punctuation only windows-1255 has")
     }
-    // ICU's first guess, asked once: it vetoes the shape rules below where it names a script
-    // with the same byte layout (Greek and Arabic look like windows-1251 words; Windows
+    // ICU's guesses, asked once. The first vetoes the shape rules below where it names a
+    // script with the same byte layout (Greek and Arabic look like windows-1251 words; Windows
     // punctuation runs like “…” look like cp862 words).
-    let firstGuess = ICUCharsetDetector.detect(sample)
+    let guesses = ICUCharsetDetector.detectAll(sample)
+    let firstGuess = guesses.first
     let icuGreekOrArabic = firstGuess.map {
       ["ISO-8859-7", "windows-1253", "ISO-8859-6", "windows-1256"].contains($0.name) && fits(TextEncoding(name: $0.name), sample)
     } ?? false
@@ -192,7 +193,7 @@ public enum EncodingDetector {
     // single-byte code pages, and at confidence 15 or more: the multi-byte ones (Shift_JIS,
     // GB18030, Big5, EUC, UTF-16/32) decode almost any few bytes and come at 10, and the
     // EBCDIC ones (IBM420, IBM424) decode any byte.
-    let later = ICUCharsetDetector.detectAll(sample).dropFirst().filter { c in
+    let later = guesses.dropFirst().filter { c in
       c.confidence >= 15
         && (c.name.hasPrefix("ISO-8859") || c.name.hasPrefix("windows-") || c.name.hasPrefix("KOI8"))
     }

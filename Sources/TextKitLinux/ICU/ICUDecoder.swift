@@ -90,19 +90,4 @@ enum ICUCharsetDetector {
       (decodeCString(Array(names[(64 * i)..<(64 * i + 64)])), Int(confidences[i]))
     }
   }
-
-  /// The best guess and ICU's confidence (0–100), or `nil` if ICU has none.
-  ///
-  /// The corresponding ICU function is `ucsdet_detect`.
-  static func detect(_ sample: [UInt8]) -> (name: String, confidence: Int)? {
-    var name = [CChar](repeating: 0, count: 64)
-    var status: cicu_status = 0
-    let confidence = sample.withUnsafeBufferPointer { p in
-      name.withUnsafeMutableBufferPointer { n in
-        cicu_detect_charset(p.baseAddress, Int32(Swift.min(p.count, Int(Int32.max))), n.baseAddress, &status)
-      }
-    }
-    guard status <= 0, confidence >= 0 else { return nil }
-    return (decodeCString(name), Int(confidence))
-  }
 }
