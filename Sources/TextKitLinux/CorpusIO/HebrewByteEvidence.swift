@@ -218,6 +218,9 @@ struct CyrillicByteShape {
   /// Words with a capital after a small letter: not how Russian is written, but how Greek
   /// (accented vowels DC–DF) and Arabic (letters C1–DF) read as windows-1251.
   private(set) var mixedCase = 0
+  /// Words with ы (FB) or я (FF): bytes windows-1255 and ISO-8859-8 do not define, so such a
+  /// word of small letters cannot be Hebrew (я тебя люблю, мы).
+  private(set) var notHebrew = 0
 
   /// Scans `sample`.
   ///
@@ -250,6 +253,7 @@ struct CyrillicByteShape {
         for b in sample[i..<end] {
           if Self.isCapital(b) { mixed = mixed || sawSmall } else { sawSmall = true }
         }
+        if sample[i..<end].contains(where: { $0 == 0xFB || $0 == 0xFF }) { notHebrew += 1 }
         if mixed {
           mixedCase += 1
         } else if end - i >= 2 && Self.isCapital(sample[i]) && !Self.isCapital(sample[i + 1]) {
