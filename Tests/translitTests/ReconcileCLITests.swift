@@ -54,4 +54,24 @@ struct ReconcileCLITests {
     #expect(rows.first == "id\ttype\the\tlatin\tmentions\tdocuments\tconfidence")
     #expect(rows.contains { $0.contains("\tבאקו\tBaku\t2\t2\t") })
   }
+
+  @Test func outputIsWrittenAtomically() throws {
+    let dir = try corpus()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/out.jsonl"
+    try CLI.write(out, Array("precious\n".utf8))
+    // Every input missing: exit 74, the existing output untouched (it was truncated first).
+    let missing = try CLI.run(["reconcile", "--quiet", dir + "/missing.txt", "-o", out])
+    #expect(missing.status == 74)
+    #expect(missing.stderr.contains("missing.txt: No such file"))
+    #expect(try CLI.read(out) == "precious\n")
+    // An input given as -o is read whole before it is replaced (it was emptied, exit 0).
+    let again = try CLI.run(["reconcile", "--quiet", dir + "/in/en.txt", "-o", dir + "/in/en.txt"])
+    #expect(again.status == 0)
+    #expect(try CLI.read(dir + "/in/en.txt").contains("\"Baku\""))
+    // An unwritable destination: 74, nothing created.
+    let bad = try CLI.run(["reconcile", "--quiet", dir + "/in/he.txt", "-o", dir + "/no/such/dir/out.jsonl"])
+    #expect(bad.status == 74)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/no/such/dir/out.jsonl"))
+  }
 }

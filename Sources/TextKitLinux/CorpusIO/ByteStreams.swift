@@ -95,7 +95,7 @@ struct DiscardSink: ByteSink {
 /// directory), the link stays. A FIFO, device or socket (`-o /dev/null`, a named pipe) is
 /// written into directly; there is no file to replace atomically, and it must not be
 /// replaced by a regular file. A dangling link is refused.
-final class AtomicFileWriter {
+package final class AtomicFileWriter {
   let file: SystemFile
   let destination: String
   private let replacing: Bool
@@ -103,7 +103,7 @@ final class AtomicFileWriter {
   private let direct: Bool
   private var done = false
 
-  init(destination requested: String, modeFrom original: String?) throws(SystemError) {
+  package init(destination requested: String, modeFrom original: String?) throws(SystemError) {
     let destination = try FileSystem.linkTarget(requested)
     self.destination = destination
     let kind = FileSystem.kind(destination, followLinks: true)
@@ -119,7 +119,7 @@ final class AtomicFileWriter {
     file.setMode(mode & 0o777)
   }
 
-  func commit() throws(SystemError) {
+  package func commit() throws(SystemError) {
     if direct {
       done = true
       return
@@ -134,7 +134,10 @@ final class AtomicFileWriter {
     }
   }
 
-  func abort() {
+  /// Appends `bytes` to the temporary file (or the FIFO or device).
+  package func write(_ bytes: [UInt8]) throws(SystemError) { try file.write(bytes) }
+
+  package func abort() {
     if !done && !direct { FileSystem.remove(file.path) }
     done = true
   }

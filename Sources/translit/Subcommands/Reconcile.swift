@@ -60,41 +60,55 @@ extension TranslitCommand {
           sources.append(.document(ReconcilerDocument(id: name, text: text)))
         }
       }
-      var failed = false
+      var failures = 0
       for input in inputs {
         for f in files(input) {
-          guard access(f, R_OK) == 0, !FileManager.default.fileExists(atPath: f + "/") else {
-            printError("translit: cannot read \(f)")
-            failed = true
+          if access(f, R_OK) != 0 {
+            printError("translit: cannot read \(f): \(String(cString: strerror(errno)))")
+            failures += 1
+            continue
+          }
+          if FileManager.default.fileExists(atPath: f + "/") {
+            printError("translit: cannot read \(f): \(String(cString: strerror(EISDIR)))")
+            failures += 1
             continue
           }
           sources.append(.file(path: f))
         }
       }
+      // Nothing to reconcile: no output is written (an existing one is left as it was).
+      if sources.isEmpty { throw ExitCode(ExitCodes.ioError) }
       var reconciler = EntityReconciler()
       if let gazetteer { reconciler.gazetteer = try loadGazetteer(gazetteer) }
       let format = format ?? (output == nil ? .table : .jsonl)
 
-      let fd: Int32
+      // -o is written atomically: a temporary file beside it, renamed over it at the end, so a
+      // failed run leaves an existing file (or an input given as -o) as it was.
+      var writer: AtomicFileWriter?
       if let output {
-        fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 {
-          printError("translit: cannot write \(output): \(String(cString: strerror(errno)))")
-          throw ExitCode(74)
+        do {
+          writer = try AtomicFileWriter(destination: output, modeFrom: nil)
+        } catch {
+          printError("translit: cannot write \(output): \(error.reason)")
+          throw ExitCode(ExitCodes.ioError)
         }
-      } else {
-        fd = 1
       }
-      defer { if fd != 1 { close(fd) } }
-      let write: ([UInt8]) throws -> Void = { bytes in
+      let write: ([UInt8]) throws -> Void = { [writer] bytes in
+        if let writer {
+          do throws(SystemError) { try writer.write(bytes) } catch {
+            printError("translit: cannot write \(output ?? ""): \(error.reason)")
+            throw ExitCode(ExitCodes.ioError)
+          }
+          return
+        }
         try bytes.withUnsafeBufferPointer { p in
           var off = 0
           while off < p.count {
-            let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
+            let n = Glibc.write(1, p.baseAddress! + off, p.count - off)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 {
-              printError("translit: cannot write \(output ?? "standard output"): \(String(cString: strerror(errno)))")
-              throw ExitCode(74)
+              printError("translit: cannot write standard output: \(String(cString: strerror(errno)))")
+              throw ExitCode(ExitCodes.ioError)
             }
             off += n
           }
@@ -125,7 +139,7 @@ extension TranslitCommand {
             case .file(let path):
               guard let data = FileManager.default.contents(atPath: path) else {
                 printError("translit: cannot read \(path)")
-                throw ExitCode.failure
+                throw ExitCode(ExitCodes.ioError)
               }
               docs.append(ReconcilerDocument(id: path, text: String(decoding: data, as: UTF8.self)))
             }
@@ -137,10 +151,14 @@ extension TranslitCommand {
       } catch let e as SystemError {
         meter.finish()
         printError("translit: \(e)")
-        throw ExitCode(74)
+        throw ExitCode(ExitCodes.ioError)
       }
       meter.finish()
-      if failed { throw ExitCode.failure }
+      do { try writer?.commit() } catch {
+        printError("translit: cannot write \(output ?? ""): \(error.reason)")
+        throw ExitCode(ExitCodes.ioError)
+      }
+      if failures > 0 { throw ExitCode(ExitCodes.someFailed) }
     }
   }
 
