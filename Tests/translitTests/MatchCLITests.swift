@@ -69,6 +69,27 @@ struct MatchCLITests {
     #expect(s3 == 65)
   }
 
+  @Test func errorsHaveTheirExitCodesAndOutputIsStable() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("translit-match-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let gaz = dir.appendingPathComponent("g.tsv").path
+    try "L1\tBaku\tplace\r\nP1\tIlham Aliyev\tperson\r\n".write(toFile: gaz, atomically: true, encoding: .utf8)
+    // Missing files are I/O errors (74), not data (65) or usage (64) errors.
+    #expect(try runTranslit(["search", "--index", dir.path + "/missing.tkidx", "Baku"]).0 == 74)
+    #expect(try runTranslit(["eval", "names", "--queries", dir.path + "/missing.tsv"]).0 == 74)
+    #expect(try runTranslit(["index", "build", gaz, "-o", dir.path + "/no/dir/g.tkidx"]).0 == 74)
+    // Nothing to evaluate, or a shortlist that cannot be: errors, not traps.
+    let header = dir.appendingPathComponent("h.tsv").path
+    try "he\ten\tkind\n".write(toFile: header, atomically: true, encoding: .utf8)
+    #expect(try runTranslit(["eval", "names", "--queries", header]).0 == 65)
+    #expect(try runTranslit(["eval", "names", "--queries", gaz, "--shortlist=-5"]).0 == 64)
+    // JSONL keys in one order, run after run.
+    let runs = try (0..<3).map { _ in try runTranslit(["search", "--gazetteer", gaz, "--format", "jsonl", "Baku", "Aliyev"]).1 }
+    #expect(Set(runs).count == 1)
+    #expect(runs[0].hasPrefix(#"{"query":"Baku","results":[{"id":"L1","name":"Baku","score":"#))
+  }
+
   @Test func reconcileSamplePrintsEntityTable() throws {
     let (status, out) = try runTranslit(["reconcile", "--sample"])
     #expect(status == 0)

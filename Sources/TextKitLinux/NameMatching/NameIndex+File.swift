@@ -57,19 +57,22 @@ extension NameIndex {
         (0...n).map { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos + $0 * 4, as: UInt32.self))) }
       }
       pos += (n + 1) * 4
-      guard let total = offsets.last, bytes.count >= pos + total else { throw bad }
+      // Offsets start at 0 and never go down (a damaged file must not slice out of range).
+      guard offsets.first == 0, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+        let total = offsets.last, bytes.count >= pos + total
+      else { throw bad }
       var list: [String] = []
       list.reserveCapacity(n)
       bytes.withUnsafeBufferPointer { buffer in
         for k in 0..<n {
           let a = offsets[k]
-          let b = max(a, offsets[k + 1])
-          list.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[(pos + a)..<(pos + min(b, total))]), as: UTF8.self))
+          list.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[(pos + a)..<(pos + offsets[k + 1])]), as: UTF8.self))
         }
       }
       pos += total
       lists.append(list)
     }
+    guard pos == bytes.count else { throw bad }  // nothing after the names
     ids = lists[0]
     names = lists[1]
   }

@@ -66,13 +66,16 @@ public struct NameIndex: Sendable {
   /// JSONL `{"id": …, "names": […], "type": …}`, told apart by the first non-blank character.
   ///
   /// - Throws: ``Error`` naming the line of a malformed record.
+  /// Lines end in LF or CRLF; a byte-order mark at the start is skipped.
   public init(gazetteer text: String, keepPrepared: Bool = true) throws(Error) {
     var lineNumber = 0
     let decoder = JSONDecoder()
     struct Record: Decodable { var id: String; var names: [String]; var type: String? }
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character: split on both, or a CRLF file is one line.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       var l = line
+      if lineNumber == 1 && l.first == "\u{FEFF}" { l = l.dropFirst() }
       if l.hasSuffix("\r") { l = l.dropLast() }
       let trimmed = l.drop { $0 == " " || $0 == "\t" }
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -91,6 +94,21 @@ public struct NameIndex: Sendable {
       add(id: String(f[0]), name: String(f[1]), type: f.count > 2 ? EntityType(gazetteerValue: f[2]) : .unknown,
           keepPrepared: keepPrepared)
     }
+  }
+
+  /// Builds an index from the bytes of a UTF-8 gazetteer file (see ``init(gazetteer:keepPrepared:)``).
+  ///
+  /// - Throws: ``Error`` naming the line and byte offset of bytes that are not UTF-8 (none is
+  ///   replaced), or the line of a malformed record.
+  public init(gazetteerBytes bytes: [UInt8], keepPrepared: Bool = true) throws(Error) {
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if let bad = ByteScanning.findInvalidUTF8(bytes, range: start..<bytes.count, allowTruncatedTail: false).invalid {
+      let line = ByteScanning.count(0x0A, in: bytes, range: 0..<bad.offset) + 1
+      let shown = bytes[bad.offset..<min(bad.offset + max(bad.length, 1), bytes.count)]
+        .map { String($0, radix: 16, uppercase: true) }.map { $0.count < 2 ? "0" + $0 : $0 }.joined(separator: " ")
+      throw Error(description: "line \(line), byte \(bad.offset): invalid UTF-8 (bytes \(shown))")
+    }
+    try self.init(gazetteer: String(decoding: bytes[start...], as: UTF8.self), keepPrepared: keepPrepared)
   }
 
   /// The best `top` entries for `query`, best first.

@@ -126,7 +126,8 @@ public struct PreparedName: Sendable {
       tokens[0].isLeadingParticle = true
     }
     self.tokens = tokens
-    script = counts.max { $0.value < $1.value }?.key ?? .other
+    // Ties go to the first script of NameScript.allCases (a dictionary's order is random).
+    script = NameScript.allCases.filter { counts[$0, default: 0] > 0 }.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? .other
     let sig = withSignature ? NameSkeleton.signature(tokens) : (0, 0)
     signature = sig
     signatureCount = Int32(sig.0.nonzeroBitCount + sig.1.nonzeroBitCount)

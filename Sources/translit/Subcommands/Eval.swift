@@ -34,20 +34,43 @@ extension TranslitCommand {
       @Flag(help: "Report top-1 by the kind column.") var byKind = false
       @Flag(help: "Print each miss (top-1 wrong) to stderr: query → top result (answer rank: answer).") var misses = false
 
+      func validate() throws {
+        guard top > 0 else { throw ValidationError("--top must be positive") }
+        if let shortlist, shortlist <= 0 { throw ValidationError("--shortlist must be positive") }
+      }
+
+      /// The pairs of a TSV file (he, en, kind): LF or CRLF lines, a header line `he<TAB>en…`
+      /// skipped, blank lines skipped; a line without both names is an error (exit 65).
       func readPairs(_ path: String) throws -> [(he: String, en: String, kind: String)] {
         guard let data = FileManager.default.contents(atPath: path) else {
-          throw ValidationError("cannot read \(path)")
+          printError("translit: cannot read \(path): \(String(cString: strerror(errno)))")
+          throw ExitCode(74)
         }
         var out: [(String, String, String)] = []
-        for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where n > 0 {
+        let lines = String(decoding: data, as: UTF8.self).split(
+          omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (n, raw) in lines.enumerated() {
+          var line = raw
+          if n == 0 && line.first == "\u{FEFF}" { line = line.dropFirst() }
+          if line.hasSuffix("\r") { line = line.dropLast() }
+          if line.allSatisfy(\.isWhitespace) { continue }
           let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-          if f.count >= 2 { out.append((String(f[0]), String(f[1]), f.count > 2 ? String(f[2]) : "")) }
+          if n == 0 && f.first == "he" { continue }
+          guard f.count >= 2, !f[0].isEmpty, !f[1].isEmpty else {
+            printError("translit: \(path): line \(n + 1): expected he<TAB>en[<TAB>kind]")
+            throw ExitCode(65)
+          }
+          out.append((String(f[0]), String(f[1]), f.count > 2 ? String(f[2]) : ""))
         }
         return out
       }
 
       func run() throws {
         let q = try readPairs(queries)
+        guard !q.isEmpty else {
+          printError("translit: \(queries): no query pairs")
+          throw ExitCode(65)
+        }
         let p = try pool.map(readPairs) ?? []
         let matcher = NameMatcher()
         var heIndex = NameIndex()

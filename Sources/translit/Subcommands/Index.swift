@@ -2,6 +2,10 @@ import ArgumentParser
 import FoundationEssentials
 import TextKitLinux
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension TranslitCommand {
   /// `translit index build`: fold a gazetteer into a saved name index.
   struct Index: ParsableCommand {
@@ -25,7 +29,10 @@ extension TranslitCommand {
 
       func run() throws {
         let index = try loadGazetteer(gazetteer, keepPrepared: false)
-        try index.save(to: output)
+        do { try index.save(to: output) } catch {
+          printError("translit: \(error)")
+          throw ExitCode(74)
+        }
         printError("indexed \(index.count) names into \(output)")
       }
     }
@@ -35,11 +42,11 @@ extension TranslitCommand {
 /// Reads a gazetteer file into an index, turning errors into a message and exit code 65.
 func loadGazetteer(_ path: String, keepPrepared: Bool = true) throws -> NameIndex {
   guard let data = FileManager.default.contents(atPath: path) else {
-    printError("translit: cannot read \(path)")
+    printError("translit: cannot read \(path): \(String(cString: strerror(errno)))")
     throw ExitCode(74)
   }
   do {
-    return try NameIndex(gazetteer: String(decoding: data, as: UTF8.self), keepPrepared: keepPrepared)
+    return try NameIndex(gazetteerBytes: [UInt8](data), keepPrepared: keepPrepared)
   } catch {
     printError("translit: \(path): \(error)")
     throw ExitCode(65)

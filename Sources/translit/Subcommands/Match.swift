@@ -54,6 +54,7 @@ extension TranslitCommand {
 }
 
 func fmt(_ x: Double) -> String {
+  guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
   let sign = x < 0 ? "-" : ""
   let v = Int((abs(x) * 1000).rounded())
   let frac = String(v % 1000)

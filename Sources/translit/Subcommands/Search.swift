@@ -2,6 +2,10 @@ import ArgumentParser
 import FoundationEssentials
 import TextKitLinux
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension TranslitCommand {
   /// `translit search`: top-k names for each query.
   struct Search: ParsableCommand {
@@ -13,7 +17,8 @@ extension TranslitCommand {
         """,
       discussion: """
         Queries come from the arguments or, if there are none, from standard input, one a line. \
-        JSONL output: {"query": …, "results": [{"id": …, "name": …, "score": …}, …]}.
+        JSONL output: {"query": …, "results": [{"id": …, "name": …, "score": …, "type": …}, …]} \
+        (keys sorted). Blank lines of standard input are skipped.
         """
     )
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
@@ -32,15 +37,19 @@ extension TranslitCommand {
     func run() throws {
       let idx: NameIndex
       if let index {
+        guard access(index, R_OK) == 0 else {
+          printError("translit: cannot read \(index): \(String(cString: strerror(errno)))")
+          throw ExitCode(74)
+        }
         do { idx = try NameIndex(contentsOf: index) } catch {
-          printError("translit: \(error)")
+          printError("translit: \(index): \(error)")
           throw ExitCode(65)
         }
       } else {
         idx = try loadGazetteer(gazetteer ?? "")
       }
       let encoder = JSONEncoder()
-      encoder.outputFormatting = [.withoutEscapingSlashes]
+      encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
       struct Hit: Encodable { var id: String; var name: String; var type: EntityType; var score: Double }
       struct Line: Encodable { var query: String; var results: [Hit] }
       func answer(_ q: String) throws {
@@ -57,7 +66,7 @@ extension TranslitCommand {
       if queries.isEmpty {
         while let line = readLine() {
           let q = line.hasSuffix("\r") ? String(line.dropLast()) : line
-          if !q.isEmpty { try answer(q) }
+          if !q.allSatisfy(\.isWhitespace) { try answer(q) }
         }
       } else {
         for q in queries { try answer(q) }

@@ -57,6 +57,41 @@ struct NameIndexTests {
     #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: truncated) }
   }
 
+  @Test func crlfLinesAndAByteOrderMarkAreRead() throws {
+    // "\r\n" is one Character in Swift: a CRLF file was one line (one entry, type lost).
+    let crlf = "L1\tBaku\tplace\r\nP1\tIlham Aliyev\tperson\r\nP2\tVladimir Putin\tperson\r\n"
+    let index = try NameIndex(gazetteer: crlf)
+    #expect(index.count == 3)
+    #expect(index.search("Putin", top: 1).first?.id == "P2")
+    #expect(index.search("Baku", top: 1).first?.type == .place)
+    let bom = try NameIndex(gazetteerBytes: [0xEF, 0xBB, 0xBF] + Array("L1\tBaku\tplace\n".utf8))
+    #expect(bom.ids == ["L1"])
+    let jsonl = try NameIndex(gazetteerBytes: [0xEF, 0xBB, 0xBF] + Array(#"{"id": "L2", "names": ["Baku"]}"#.utf8))
+    #expect(jsonl.ids == ["L2"])
+  }
+
+  @Test func invalidUTF8IsAnErrorWithLineAndByte() {
+    let bytes = Array("L1\tBaku\tplace\nL2\tBa".utf8) + [0xFF] + Array("ku\tplace\n".utf8)
+    #expect {
+      try NameIndex(gazetteerBytes: bytes)
+    } throws: { error in
+      (error as? NameIndex.Error)?.description == "line 2, byte 19: invalid UTF-8 (bytes FF)"
+    }
+  }
+
+  @Test func damagedOffsetsAreAnErrorNotATrap() throws {
+    let good = try NameIndex(gazetteer: Self.gazetteer).serialized()
+    let n = Int(good[8]) | Int(good[9]) << 8
+    // The first id's end offset, set past the data, then past the next one (out of order).
+    for value: UInt32 in [0xFFFF_FF00, 200] {
+      var bad = good
+      let at = 16 + n * 18 + 4
+      withUnsafeBytes(of: value.littleEndian) { for (k, b) in $0.enumerated() { bad[at + k] = b } }
+      #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: bad) }
+    }
+    #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: good + [0]) }
+  }
+
   @Test func emptyIndexAnswersNothing() {
     #expect(NameIndex().search("Baku").isEmpty)
   }
