@@ -81,53 +81,63 @@ final class PairHMMModel: Sendable {
     self.firstLetters = masks
   }
 
+  /// Tokens longer than this (Hebrew units or Latin letters) are no name's.
+  static let maxTokenLength = 64
+
   /// Log-likelihood ratio log P(h, l) − log P(h) − log P(l) by the forward algorithm.
   ///
   /// - Parameters:
   ///   - units: Hebrew units as scored (``hmmUnits(_:)``).
   ///   - letters: Latin letters (1...26).
   ///   - codes: chunk codes of `letters`, `codes[j * 4 + k]` for the chunk of `k` letters ending at `j`.
-  /// - Complexity: O(units × letters), no allocation for names under 64 letters.
+  /// - Complexity: O(units × letters) time, O(letters) memory (no allocation for short names).
   func logLikelihoodRatio(units: [UInt8], letters: [UInt8], codes: [Int32]) -> Double {
     let m = units.count
     let n = letters.count
     if m == 0 || n == 0 { return -Double(m + n) * 3 }
+    // No name token is this long (a run of letters without spaces, a URL): it scores as a
+    // non-match at once instead of in time quadratic in its length.
+    if m > Self.maxTokenLength || n > Self.maxTokenLength { return -Double(m + n) * 3 }
     let width = n + 1
-    let cells = (m + 1) * width
-    let forward: Double = withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { f in
+    // Two rows of the table (row i needs only row i − 1 and itself): memory O(letters), so a
+    // long token cannot take memory quadratic in its length.
+    let forward: Double = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { rows in
       emission.withUnsafeBufferPointer { e in
         codes.withUnsafeBufferPointer { c in
           units.withUnsafeBufferPointer { h in
             let eps = Self.epsilonUnit * Self.chunkCodeCount
+            var prevBase = 0, hereBase = width
             for i in 0...m {
               let rowBase = i > 0 ? Int(h[i - 1]) * Self.chunkCodeCount : 0
               for j in 0...n {
                 var v: Double = (i == 0 && j == 0) ? 1 : 0
                 if i > 0 {
-                  let prev = (i - 1) * width + j
-                  v += f[prev] * e[rowBase]
-                  if j >= 1 { v += f[prev - 1] * e[rowBase + Int(c[j * 4 + 1])] }
-                  if j >= 2 { v += f[prev - 2] * e[rowBase + Int(c[j * 4 + 2])] }
-                  if j >= 3 { v += f[prev - 3] * e[rowBase + Int(c[j * 4 + 3])] }
+                  let prev = prevBase + j
+                  v += rows[prev] * e[rowBase]
+                  if j >= 1 { v += rows[prev - 1] * e[rowBase + Int(c[j * 4 + 1])] }
+                  if j >= 2 { v += rows[prev - 2] * e[rowBase + Int(c[j * 4 + 2])] }
+                  if j >= 3 { v += rows[prev - 3] * e[rowBase + Int(c[j * 4 + 3])] }
                 }
                 if j > 1 && j < n {
-                  let here = i * width + j
-                  v += f[here - 1] * e[eps + Int(c[j * 4 + 1])]
-                  if j >= 3 { v += f[here - 2] * e[eps + Int(c[j * 4 + 2])] }
+                  let here = hereBase + j
+                  v += rows[here - 1] * e[eps + Int(c[j * 4 + 1])]
+                  if j >= 3 { v += rows[here - 2] * e[eps + Int(c[j * 4 + 2])] }
                 }
-                f[i * width + j] = v
+                rows[hereBase + j] = v
               }
+              swap(&prevBase, &hereBase)
             }
-            // Silent final letters: the last cell may also be reached by a Latin-only chunk
-            // of 1–2 letters after the last Hebrew unit (the chunk keeps one letter before it).
+            // Row m is now at prevBase. Silent final letters: the last cell may also be reached
+            // by a Latin-only chunk of 1–2 letters after the last Hebrew unit (the chunk keeps
+            // one letter before it).
+            let last = prevBase + n
             if hasSilentFinal && n >= 2 {
               let sil = Self.silentFinalUnit * Self.chunkCodeCount
-              let last = m * width + n
-              var v = f[last] + f[last - 1] * e[sil + Int(c[n * 4 + 1])]
-              if n >= 3 { v += f[last - 2] * e[sil + Int(c[n * 4 + 2])] }
-              f[last] = v
+              var v = rows[last] + rows[last - 1] * e[sil + Int(c[n * 4 + 1])]
+              if n >= 3 { v += rows[last - 2] * e[sil + Int(c[n * 4 + 2])] }
+              return v
             }
-            return f[cells - 1]
+            return rows[last]
           }
         }
       }

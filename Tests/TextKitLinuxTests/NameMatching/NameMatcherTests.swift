@@ -61,6 +61,17 @@ struct NameMatcherTests {
     }
   }
 
+  /// A letter run no name has (here 20,000 letters a side) is no match, at once: the pair HMM
+  /// took a table of 20,000² cells (3 GB) and 8 s for it.
+  @Test func overlongTokensAreNoMatch() {
+    let matcher = NameMatcher()
+    let long = matcher.match(String(repeating: "א", count: 20_000), String(repeating: "a", count: 20_000))
+    #expect(!long.isMatch)
+    // Just under the cap, a real name repeated still scores as a pair.
+    let a = String(repeating: "אליב", count: 16), b = String(repeating: "aliev", count: 12)
+    #expect(matcher.match(a, b).score > matcher.match(a, String(repeating: "brown", count: 12)).score)
+  }
+
   @Test func explanationReportsTitlesAndPrefixes() throws {
     let m = NameMatcher().match("הרב זמיר איסייב", "Rabbi Zamir Isayev")
     #expect(m.explanation.strippedTitles == [["הרב"], ["Rabbi"]])
