@@ -68,7 +68,7 @@ enum NameFolding {
   }
 
   static let cyrillic: [UInt32: String] = {
-    let lower = "а a б b в v г g д d е e ё yo ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya і i ї yi є ye ґ g ў u"
+    let lower = "а a б b в v г g д d е e ё yo ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya і i ї yi є ye ґ g ў u ә a ј y һ h ғ gh ҹ j ҝ g ө o ү u қ k ң ng ұ u"
     var t: [UInt32: String] = [:]
     let parts = lower.split(separator: " ")
     var i = 0
@@ -88,7 +88,9 @@ enum NameFolding {
   static func lowerCyrillic(_ v: UInt32) -> UInt32 {
     if (0x410...0x42F).contains(v) { return v + 0x20 }
     if (0x400...0x40F).contains(v) { return v + 0x50 }
-    if v == 0x490 { return 0x491 }
+    // The extended letters pair capital and small: even–odd (Ә ә, Һ һ), odd–even in 4C1–4CE.
+    if (0x4C1...0x4CE).contains(v) { return v % 2 == 1 ? v + 1 : v }
+    if (0x460...0x4FF).contains(v) && v != 0x4C0 { return v % 2 == 0 ? v + 1 : v }
     return v
   }
 
@@ -101,20 +103,33 @@ enum NameFolding {
     let text: String
     if ascii { text = String(token) } else { text = (try? NormalizationForm.nfd.normalize(String(token))) ?? String(token) }
     var previousCyrillic: UInt32 = 0
-    for s in text.unicodeScalars {
+    // A token with ə is Azerbaijani, whose c is j and x kh (Gəncə Ganja, Xəlil Khalil).
+    let azerbaijani = !ascii && token.unicodeScalars.contains { $0.value == 0x259 || $0.value == 0x18F }
+    let scalars = Array(text.unicodeScalars)
+    for (index, s) in scalars.enumerated() {
       var v = s.value
       if v < 0x80 {
         if v >= 0x41 && v <= 0x5A { v += 0x20 }
+        if azerbaijani && (v == 0x63 || v == 0x78) && scalars.dropFirst(index + 1).first?.value != 0x327 {
+          if v == 0x63 { out.append(10) } else { out.append(11); out.append(8) }
+          continue
+        }
         if v >= 0x61 && v <= 0x7A { out.append(UInt8(v - 0x60)) }
         continue
       }
       if (0x300...0x36F).contains(v) {
         // c s z + caron and s + cedilla or comma below add an h (č ch, š sh, ž zh, ş ș sh),
-        // t + cedilla or comma below an s (ţ ț ts); other marks go.
+        // t + cedilla or comma below an s (ţ ț ts); other marks go. ç is ch (Turkish,
+        // Azerbaijani: Elçin, Çingiz) except before a, o, u, where French and Portuguese write
+        // it for s (François, Gonçalo) and it stays c.
         guard let last = out.last, v == 0x30C || v == 0x327 || v == 0x326 else { continue }
         let c = last + 0x60
         if v == 0x30C && (c == UInt8(ascii: "c") || c == UInt8(ascii: "s") || c == UInt8(ascii: "z")) {
           out.append(8)
+        } else if v == 0x327 && c == UInt8(ascii: "c") {
+          let next = scalars.dropFirst(index + 1).first { !(0x300...0x36F).contains($0.value) }
+          let lower = next.map { Character($0).lowercased() } ?? ""
+          if !["a", "o", "u"].contains(lower) { out.append(8) }
         } else if v != 0x30C && c == UInt8(ascii: "s") {
           out.append(8)
         } else if v != 0x30C && c == UInt8(ascii: "t") {
@@ -145,6 +160,7 @@ enum NameFolding {
       case 0x131: extra = "i"
       case 0xDE, 0xFE: extra = "th"
       case 0x126, 0x127: extra = "h"
+      case 0x18F, 0x259: extra = "a"  // Azerbaijani schwa: Gəncə Ganja, Əliyev Aliyev
       default: extra = ""
       }
       for b in extra.utf8 { out.append(b - 0x60) }
