@@ -56,8 +56,17 @@ public struct PreparedName: Sendable {
     var raw = NameFolding.rawTokens(name)
     // Hebrew stored in visual order (יניכיה םהרבא) starts words with final letters, which
     // no Hebrew word does: read such a name backwards.
+    // Latin or Cyrillic words beside them were stored left to right as usual ("Yael ןהכ"):
+    // then only the Hebrew words are turned around.
     if raw.contains(where: { NameFolding.startsWithFinalLetter($0) }) {
-      raw = NameFolding.rawTokens(String(String.UnicodeScalarView(name.unicodeScalars.reversed())))
+      let scripts = raw.map { NameFolding.script(of: $0) }
+      if scripts.contains(.latin) || scripts.contains(.cyrillic) {
+        raw = zip(raw, scripts).map { t, script in
+          script == .hebrew ? Substring(String(String.UnicodeScalarView(t.unicodeScalars.reversed()))) : t
+        }
+      } else {
+        raw = NameFolding.rawTokens(String(String.UnicodeScalarView(name.unicodeScalars.reversed())))
+      }
     }
     var titles: [String] = []
     // Strip leading titles while a token remains.
@@ -68,7 +77,10 @@ public struct PreparedName: Sendable {
       switch script {
       case .hebrew: isTitle = NameTitles.hebrew.contains(NameFolding.hebrewKey(t))
       case .latin, .cyrillic: isTitle = NameTitles.latin.contains(NameFolding.latinKey(NameFolding.latinLetters(t)))
-      case .other: isTitle = true
+      case .other:
+        // Digits and symbols are no title, and not compared either.
+        raw.removeFirst()
+        continue
       }
       guard isTitle else { break }
       titles.append(String(t))

@@ -71,6 +71,11 @@ struct NameMatcherMissClassTests {
   @Test func visualOrderHebrewIsReadBackwards() {
     #expect(NameMatcher().match("ןהכ לעי", "Yael Cohen").isMatch)
     #expect(PreparedName("ןהכ לעי").skeleton == PreparedName("יעל כהן").skeleton)
+    // A Latin word beside visual Hebrew keeps its letters (it read "leaY": 0.028).
+    #expect(NameMatcher().match("Yael ןהכ", "Yael Cohen").isMatch)
+    #expect(PreparedName("Yael ןהכ").skeleton == PreparedName("Yael כהן").skeleton)
+    // Digits are not reported as stripped titles.
+    #expect(PreparedName("123 Ilham").strippedTitles.isEmpty)
   }
 
   @Test func cyrillicThroughRomanization() {
