@@ -260,6 +260,16 @@ public struct NameMatcher: Sendable {
     }
     var e = total / max(weight, 1)
     if allInitials { e = min(e, -0.5) }
+    // Different initials in the same script left over on both sides (J. Smith, K. Smith):
+    // another person, whatever the rest. (Across scripts an initial's letter is not certain:
+    // A. ~ א.)
+    let initialsA = ta.indices.filter { !usedA[$0] && ta[$0].isInitial }.map { ta[$0] }
+    let initialsB = tb.indices.filter { !usedB[$0] && tb[$0].isInitial }.map { tb[$0] }
+    if !initialsA.isEmpty && !initialsB.isEmpty,
+      initialsA.allSatisfy({ x in initialsB.allSatisfy { y in x.script == y.script && x.units.first != y.units.first } })
+    {
+      e = min(e, -0.5)
+    }
     // Tokens paired out of order (Aliyev Ilham ~ Ilham Aliyev) cost a little, so that of two
     // otherwise equal candidates the one written in the same order wins.
     if pairs.count > 1 {
