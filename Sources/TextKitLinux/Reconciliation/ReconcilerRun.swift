@@ -240,6 +240,13 @@ final class ReconcilerRun {
     return DocumentWords.hash(String(decoding: bytes[w.start..<w.end], as: UTF8.self).lowercased())
   }
 
+  /// Whether a folded Hebrew word is a title after a prefix letter (לנשיא, והשר): what ends
+  /// a name after a title cue (הרצוג לנשיא).
+  func isPrefixedTitle(_ key: String) -> Bool {
+    guard let first = key.first, "ובלמהכש".contains(first), key.count > 2 else { return false }
+    return NameTitles.hebrew.contains(String(key.dropFirst()))
+  }
+
   /// The id of the titles `words[range]` joined by one space.
   func titleId(_ bytes: [UInt8], _ words: [DocumentWord], _ range: Range<Int>) -> UInt32 {
     if range.count == 1 {
@@ -579,8 +586,24 @@ final class ReconcilerRun {
           i = j
           continue
         }
+        // A name of the user's gazetteer right after the title is read as that name, uncued.
+        if !gazetteerHebrew.isEmpty, gazetteerHit(he, ids, at: j) != nil {
+          i = j
+          continue
+        }
         var end = j
-        if j + 1 < count, he[j + 1].joinedToPrevious, !wordInfo[ids[j + 1]].isStop { end = j + 1 }
+        if j + 1 < count, he[j + 1].joinedToPrevious, !wordInfo[ids[j + 1]].isStop,
+          !isPrefixedTitle(wordInfo[ids[j + 1]].key),
+          gazetteerHebrew.isEmpty || gazetteerHit(he, ids, at: j + 1) == nil
+        {
+          end = j + 1
+          // A particle joins the word after it (יואב בן צור).
+          if j + 2 < count, he[j + 2].joinedToPrevious, NameTitles.hebrewParticles.contains(wordInfo[ids[j + 1]].key),
+            !wordInfo[ids[j + 2]].isStop
+          {
+            end = j + 2
+          }
+        }
         var chosen: (Link, Int)? = nil
         // A title is evidence of a name, not of which entity: a weak cross-script score also
         // needs comparable frequencies on both sides.

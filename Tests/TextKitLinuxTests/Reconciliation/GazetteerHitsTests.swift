@@ -36,6 +36,29 @@ struct GazetteerHitsTests {
     #expect(singer.mentions.map(\.text) == ["שושנה דמארי"])
   }
 
+  @Test("a title cue does not swallow a gazetteer name after it")
+  func titleCueStopsAtAGazetteerName() throws {
+    // The two words after הנשיא were taken as a person ("ביקר בבאקו"), and Baku was lost.
+    let es = try Self.reconciler().reconcile([ReconcilerDocument(id: "he.txt", text: "הנשיא ביקר בבאקו.\n")])
+    let baku = try #require(es.first { $0.id == "Q9248" })
+    #expect(baku.mentions.map(\.text) == ["באקו"])
+    #expect(!es.contains { $0.names.he.contains { $0.contains("בבאקו") } })
+    // Nor is a name after a title the same as one right after it (שושנה דמארי).
+    let singer = try Self.reconciler().reconcile([ReconcilerDocument(id: "he.txt", text: "הזמרת שושנה דמארי שרה.\n")])
+    #expect(singer.first { $0.id == "Q1" }?.mentions.map(\.text) == ["שושנה דמארי"])
+  }
+
+  @Test("after a title cue a name takes a particle and the word after it, and stops at a prefixed title")
+  func titleCueNameShape() {
+    let es = EntityReconciler().reconcile([
+      ReconcilerDocument(id: "he.txt", text: "אמר ח\"כ יואב בן צור אתמול. הרב הרצוג לנשיא.\n")
+    ])
+    let names = Set(es.flatMap(\.names.he))
+    #expect(names.contains("יואב בן צור"))  // was cut to יואב בן
+    #expect(names.contains("הרצוג"))  // was הרצוג לנשיא
+    #expect(!names.contains("הרצוג לנשיא"))
+  }
+
   @Test("without the gazetteer the same words are not names")
   func noGazetteerNoHits() {
     let text = "אתמול הם טסו לבאקו עם הזמרת שושנה דמארי, ומשם חזרו הביתה.\n"
