@@ -64,6 +64,11 @@ enum DocumentWords {
   @inline(__always) static func isMark(_ v: UInt32) -> Bool {
     (0x300...0x36F).contains(v) || ((0x591...0x5C7).contains(v) && v != 0x5BE && v != 0x5C0 && v != 0x5C3 && v != 0x5C6)
   }
+  /// Invisible format characters that occur inside words: soft hyphen, ZWSP, ZWNJ, ZWJ,
+  /// LRM, RLM, word joiner, BOM.
+  @inline(__always) static func isInvisible(_ v: UInt32) -> Bool {
+    v == 0xAD || (0x200B...0x200F).contains(v) || v == 0x2060 || v == 0xFEFF
+  }
   @inline(__always) static func isGeresh(_ v: UInt32) -> Bool {
     v == 0x27 || v == 0x5F3 || v == 0x2019 || v == 0x2018 || v == 0xB4 || v == 0x60
   }
@@ -227,6 +232,9 @@ enum DocumentWords {
           firstScalar = v
           hebrewWord = (0x5D0...0x5F2).contains(v)
         }
+      } else if inWord && isInvisible(v) && i + w < end && isLetter(decode(bytes, i + w, end).0) {
+        // A soft hyphen, zero-width space or joiner, or a direction mark between two letters
+        // is inside the word (Ali\u{AD}yev, בב\u{200E}אקו); the matcher ignores it.
       } else if inWord && (isGeresh(v) || isGershayim(v)) {
         // Inside a word if a letter follows; a Hebrew geresh may also end a word (ג'ורג').
         let nextIsLetter = i + w < end && isLetter(decode(bytes, i + w, end).0)

@@ -269,8 +269,12 @@ final class ReconcilerRun {
 
   /// Whitespace runs inside a name folded to one space (names that wrap a line).
   static func displayName(_ text: String, latin: Bool) -> String {
-    let plain = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 && latin }
-    return plain ? text : text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    let plain = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 && (latin || $0 == 0xE2 || $0 == 0xC2 || $0 == 0xEF) }
+    if plain { return text }
+    // Invisible characters inside a word (soft hyphen, ZWSP, direction marks) are not shown.
+    var visible = String.UnicodeScalarView()
+    visible.append(contentsOf: text.unicodeScalars.filter { !DocumentWords.isInvisible($0.value) })
+    return String(visible).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
   func addLatin(_ s: Int, to c: Int, confidence: Double) {

@@ -30,6 +30,20 @@ struct EntityReconcilerTests {
     #expect(baku.names.he == ["באקו"])
   }
 
+  @Test func invisibleCharactersInsideWordsDoNotCutThem() throws {
+    // A soft hyphen cut "Ilham Aliyev" to "Ilham Ali", a ZWSP "Baku" to "Ba"; an LRM or RLM
+    // inside a Hebrew word kept it from linking.
+    let en = ReconcilerDocument(id: "en.txt", text: "President Ilham Ali\u{AD}yev visited Ba\u{200B}ku on Monday.\n")
+    let he = ReconcilerDocument(id: "he.txt", text: "הנשיא אילהם אל\u{200F}ייב ביקר בב\u{200E}אקו.\n")
+    let es = EntityReconciler().reconcile([en, he])
+    let aliyev = try #require(entity(es, latin: "Ilham Aliyev"))
+    #expect(aliyev.names.he == ["אילהם אלייב"])
+    #expect(aliyev.mentions.contains { $0.text == "Ilham Ali\u{AD}yev" })
+    let baku = try #require(entity(es, latin: "Baku"))
+    #expect(baku.names.he == ["באקו"])
+    #expect(baku.mentions.count == 2)
+  }
+
   @Test func placeWithTwoPrefixLettersLinksThroughItsStem() throws {
     // ש + ב before אירופה: the stem's skeleton agrees with Europe, and the cost the matcher
     // charges for the two stripped letters must not hide it.
