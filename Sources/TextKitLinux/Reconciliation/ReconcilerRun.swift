@@ -685,7 +685,9 @@ final class ReconcilerRun {
         i += 2
         continue
       }
-      if let hit = linkWord(ids[i]), hit.score >= threshold, info.units - hit.prefix / 2 >= 4,
+      // (The prefix is counted in letters: a pointed one, בְּ, takes six bytes.)
+      if let hit = linkWord(ids[i]), hit.score >= threshold,
+        info.units - (w.start..<(w.start + hit.prefix)).count(where: { bytes[$0] == 0xD7 && (0x90...0xAA).contains(bytes[$0 + 1]) }) >= 4,
         !isDoubtful(ids[i], hit)
       {
         var end = i

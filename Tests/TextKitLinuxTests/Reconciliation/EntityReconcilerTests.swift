@@ -44,6 +44,14 @@ struct EntityReconcilerTests {
     #expect(baku.mentions.count == 2)
   }
 
+  @Test func pointedWordWithAPrefixLinks() throws {
+    // The prefix was counted as bytes / 2 letters: בְּ (six bytes) left too short a stem.
+    let en = ReconcilerDocument(id: "en.txt", text: "President Ilham Aliyev visited Baku.\n")
+    let he = ReconcilerDocument(id: "he.txt", text: "ביקרנו בְּבָאקוּ.\n")
+    let baku = try #require(entity(EntityReconciler().reconcile([en, he]), latin: "Baku"))
+    #expect(baku.mentions.map(\.text).sorted() == ["Baku", "בָאקוּ"])
+  }
+
   @Test func placeWithTwoPrefixLettersLinksThroughItsStem() throws {
     // ש + ב before אירופה: the stem's skeleton agrees with Europe, and the cost the matcher
     // charges for the two stripped letters must not hide it.
