@@ -111,7 +111,7 @@ public struct NameIndex: Sendable {
     try self.init(gazetteer: String(decoding: bytes[start...], as: UTF8.self), keepPrepared: keepPrepared)
   }
 
-  /// The best `top` entries for `query`, best first.
+  /// The best `top` entries for `query`, best first, one for each id (the best of its names).
   ///
   /// - Parameters:
   ///   - query: the name to look up, in any script.
@@ -139,9 +139,13 @@ public struct NameIndex: Sendable {
       scored.append((matcher.rawEvidence(q, p), c))
     }
     scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-    return scored.prefix(top).map {
-      Result(id: ids[$0.1], name: names[$0.1], type: EntityType(code: types[$0.1]), score: NameMatcher.probability($0.0))
+    // One result an id: its best-scoring name (Baku and באקו of one entry are one answer).
+    var seen = Set<String>()
+    var out: [Result] = []
+    for (e, c) in scored where out.count < top && seen.insert(ids[c]).inserted {
+      out.append(Result(id: ids[c], name: names[c], type: EntityType(code: types[c]), score: NameMatcher.probability(e)))
     }
+    return out
   }
 
   /// The number of entries the shortlist stage keeps for `q` (for benchmarks).

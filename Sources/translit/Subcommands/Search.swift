@@ -18,7 +18,9 @@ extension TranslitCommand {
       discussion: """
         Queries come from the arguments or, if there are none, from standard input, one a line. \
         JSONL output: {"query": …, "results": [{"id": …, "name": …, "score": …, "type": …}, …]} \
-        (keys sorted). Blank lines of standard input are skipped.
+        (keys sorted). Each id appears once (its best name); hits scoring below 0.001 are left \
+        out, so a query may have fewer than --top results, or none. Blank lines of standard \
+        input are skipped.
         """
     )
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
@@ -53,7 +55,8 @@ extension TranslitCommand {
       struct Hit: Encodable { var id: String; var name: String; var type: EntityType; var score: Double }
       struct Line: Encodable { var query: String; var results: [Hit] }
       func answer(_ q: String) throws {
-        let results = idx.search(q, top: top)
+        // Hits that score below 0.001 (shown as 0.000) are no answer, and are left out.
+        let results = idx.search(q, top: top).filter { $0.score >= 0.0005 }
         switch format {
         case .jsonl:
           let line = Line(query: q, results: results.map { Hit(id: $0.id, name: $0.name, type: $0.type, score: ($0.score * 1000).rounded() / 1000) })

@@ -92,6 +92,13 @@ struct NameIndexTests {
     #expect(throws: NameIndex.Error.self) { try NameIndex(serialized: good + [0]) }
   }
 
+  @Test func oneResultAnId() throws {
+    // P1 has a Latin and a Hebrew name: both used to fill two of the three places.
+    let ids = try NameIndex(gazetteer: Self.gazetteer).search("Zamir Isayev", top: 3).map(\.id)
+    #expect(ids.first == "P1")
+    #expect(Set(ids).count == ids.count)
+  }
+
   @Test func emptyIndexAnswersNothing() {
     #expect(NameIndex().search("Baku").isEmpty)
   }
