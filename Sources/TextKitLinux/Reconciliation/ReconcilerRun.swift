@@ -174,8 +174,15 @@ final class ReconcilerRun {
       if cut < j { j = cut }
       var lo = i
       var hi = j
-      var titleLo = i
-      var titleHi = i
+      // A capitalized word hyphened to a lowercase one before it is a modifier, not the start
+      // of a name: "majority-Muslim Azerbaijan" is Azerbaijan (it made a "Muslim Azerbaijan").
+      if j - i > 1, i > 0, w.start > 0, bytes[w.start - 1] == 0x2D, words[i - 1].end == w.start - 1,
+        !words[i - 1].capitalized
+      {
+        lo = i + 1
+      }
+      var titleLo = lo
+      var titleHi = lo
       let before: UInt64 = i > 0 && words[i].joinedToPrevious ? words[i - 1].keyHash : 0
       i = j
       while lo < hi {

@@ -52,6 +52,13 @@ struct EntityReconcilerTests {
     #expect(baku.mentions.map(\.text).sorted() == ["Baku", "בָאקוּ"])
   }
 
+  @Test func aHyphenedModifierDoesNotStartAName() throws {
+    let doc = ReconcilerDocument(id: "en.txt", text: "It was special for the community of the majority-Muslim Azerbaijan.\n")
+    let names = EntityReconciler().reconcile([doc]).flatMap(\.names.latin)
+    #expect(names.contains("Azerbaijan"))
+    #expect(!names.contains("Muslim Azerbaijan"))
+  }
+
   @Test func placeWithTwoPrefixLettersLinksThroughItsStem() throws {
     // ש + ב before אירופה: the stem's skeleton agrees with Europe, and the cost the matcher
     // charges for the two stripped letters must not hide it.
