@@ -103,17 +103,11 @@ enum NameFolding {
     let text: String
     if ascii { text = String(token) } else { text = (try? NormalizationForm.nfd.normalize(String(token))) ?? String(token) }
     var previousCyrillic: UInt32 = 0
-    // A token with ə is Azerbaijani, whose c is j and x kh (Gəncə Ganja, Xəlil Khalil).
-    let azerbaijani = !ascii && token.unicodeScalars.contains { $0.value == 0x259 || $0.value == 0x18F }
     let scalars = Array(text.unicodeScalars)
     for (index, s) in scalars.enumerated() {
       var v = s.value
       if v < 0x80 {
         if v >= 0x41 && v <= 0x5A { v += 0x20 }
-        if azerbaijani && (v == 0x63 || v == 0x78) && scalars.dropFirst(index + 1).first?.value != 0x327 {
-          if v == 0x63 { out.append(10) } else { out.append(11); out.append(8) }
-          continue
-        }
         if v >= 0x61 && v <= 0x7A { out.append(UInt8(v - 0x60)) }
         continue
       }
@@ -160,7 +154,7 @@ enum NameFolding {
       case 0x131: extra = "i"
       case 0xDE, 0xFE: extra = "th"
       case 0x126, 0x127: extra = "h"
-      case 0x18F, 0x259: extra = "a"  // Azerbaijani schwa: Gəncə Ganja, Əliyev Aliyev
+      case 0x18F, 0x259: extra = "a"  // Azerbaijani schwa: Ələkbər Alakbar, Əliyev Aliyev
       default: extra = ""
       }
       for b in extra.utf8 { out.append(b - 0x60) }

@@ -68,6 +68,19 @@ public struct NameMatcher: Sendable {
     return value
   }
   static let letterNameMatch = 0.5  // a Latin initial against its letter's name in Hebrew (J ~ ג'יי)
+
+  /// Latin initials (letters 1...26) that spellings of one name may start with: the same
+  /// letter, or letters romanizations alternate (Yosef Josef Iosif, Heydar Geydar Khalil Xalil,
+  /// Cohen Kohen, Tsvi Zvi, Vladimir Wladimir, Philip Filip, Jorge Giorgio, Dmitri Tmitri).
+  static func initialsMayAgree(_ a: UInt8, _ b: UInt8) -> Bool {
+    if a == b { return true }
+    return initialGroups.contains { $0.contains(a) && $0.contains(b) }
+  }
+
+  static let initialGroups: [Set<UInt8>] = ["aeiouyj", "ghkx", "gj", "ckqszxt", "vwfpb", "dt"].map {
+    Set($0.utf8.map { $0 - 0x60 })
+  }
+
   static let orderPenalty = tuned("order", 0.1)  // tokens paired out of order
   /// Added to the log-probabilities of the silent-final row of the model (see
   /// ``PairHMMModel/silentFinalUnit``).
@@ -260,13 +273,18 @@ public struct NameMatcher: Sendable {
     }
     var e = total / max(weight, 1)
     if allInitials { e = min(e, -0.5) }
-    // Different initials in the same script left over on both sides (J. Smith, K. Smith):
-    // another person, whatever the rest. (Across scripts an initial's letter is not certain:
-    // A. ~ א.)
+    // Initials in the same script left over on both sides that no romanization turns into
+    // each other (J. Smith, K. Smith): another person, whatever the rest. Y ~ J (Yosef,
+    // Joseph), G ~ H (Heydar, Гейдар) and the like stay possible; across scripts an
+    // initial's letter is not certain (A. ~ א.).
     let initialsA = ta.indices.filter { !usedA[$0] && ta[$0].isInitial }.map { ta[$0] }
     let initialsB = tb.indices.filter { !usedB[$0] && tb[$0].isInitial }.map { tb[$0] }
     if !initialsA.isEmpty && !initialsB.isEmpty,
-      initialsA.allSatisfy({ x in initialsB.allSatisfy { y in x.script == y.script && x.units.first != y.units.first } })
+      initialsA.allSatisfy({ x in
+        initialsB.allSatisfy { y in
+          x.script == .latin && y.script == .latin && !Self.initialsMayAgree(x.units.first ?? 0, y.units.first ?? 0)
+        }
+      })
     {
       e = min(e, -0.5)
     }

@@ -14,9 +14,6 @@ enum NameTitles {
     "rev", "reverend", "father", "secretary", "chairman", "speaker", "consul", "envoy", "mp", "mme",
     "msgr", "cardinal", "bishop", "pope", "emir", "sultan", "shah", 
     "vice", "chancellor", "premier",   ]
-  /// Titles that are also common given names (Sultan Aliyev, Emir Kusturica): stripped only
-  /// before two words or more (Sultan Qaboos bin Said).
-  static let latinGivenNames: Set<String> = ["emir", "sultan", "shah"]
   /// Hebrew titles, quotes removed and final letters folded (ח"כ → חכ, ד"ר → דר).
   static let hebrew: Set<String> = [
     "הרב", "רב", "הרבי", "רבי", "הנשיא", "נשיא", "הנשיאה", "נשיאת", "נשיאה", "חכ", "חהכ", "דר", "מר", "גב",

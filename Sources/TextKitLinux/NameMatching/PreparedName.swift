@@ -76,9 +76,7 @@ public struct PreparedName: Sendable {
       let isTitle: Bool
       switch script {
       case .hebrew: isTitle = NameTitles.hebrew.contains(NameFolding.hebrewKey(t))
-      case .latin, .cyrillic:
-        let key = NameFolding.latinKey(NameFolding.latinLetters(t))
-        isTitle = NameTitles.latin.contains(key) && (raw.count > 2 || !NameTitles.latinGivenNames.contains(key))
+      case .latin, .cyrillic: isTitle = NameTitles.latin.contains(NameFolding.latinKey(NameFolding.latinLetters(t)))
       case .other:
         // Digits and symbols are no title, and not compared either.
         raw.removeFirst()
