@@ -251,7 +251,11 @@ final class ReconcilerRun {
   /// a name after a title cue (הרצוג לנשיא).
   func isPrefixedTitle(_ key: String) -> Bool {
     guard let first = key.first, "ובלמהכש".contains(first), key.count > 2 else { return false }
-    return NameTitles.hebrew.contains(String(key.dropFirst()))
+    let stem = key.dropFirst()
+    // Short titles after a letter are surnames as often (שגב, הדר, מרב): only a stem of four
+    // letters or one with the article counts (לנשיא, והשר).
+    guard stem.count >= 4 || stem.first == "ה" else { return false }
+    return NameTitles.hebrew.contains(String(stem))
   }
 
   /// The id of the titles `words[range]` joined by one space.
@@ -597,23 +601,25 @@ final class ReconcilerRun {
           i = j
           continue
         }
-        // A name of the user's gazetteer right after the title is read as that name, uncued.
-        if !gazetteerHebrew.isEmpty, gazetteerHit(he, ids, at: j) != nil {
+        // A name of the user's gazetteer with a prefix letter (בבאקו) is no part of a name after
+        // a title: it is read as that name, uncued. (Without one it may be a name: השר ישראל כץ,
+        // אריאל שרון.)
+        func prefixedHit(_ k: Int) -> Bool {
+          !gazetteerHebrew.isEmpty && (gazetteerHit(he, ids, at: k).map { $0.prefix > 0 } ?? false)
+        }
+        if prefixedHit(j) {
           i = j
           continue
         }
+        func continuesName(_ k: Int) -> Bool {
+          k < count && he[k].joinedToPrevious && !wordInfo[ids[k]].isStop && !wordInfo[ids[k]].isTitle
+            && !isPrefixedTitle(wordInfo[ids[k]].key) && !prefixedHit(k)
+        }
         var end = j
-        if j + 1 < count, he[j + 1].joinedToPrevious, !wordInfo[ids[j + 1]].isStop,
-          !isPrefixedTitle(wordInfo[ids[j + 1]].key),
-          gazetteerHebrew.isEmpty || gazetteerHit(he, ids, at: j + 1) == nil
-        {
+        if continuesName(j + 1) {
           end = j + 1
           // A particle joins the word after it (יואב בן צור).
-          if j + 2 < count, he[j + 2].joinedToPrevious, NameTitles.hebrewParticles.contains(wordInfo[ids[j + 1]].key),
-            !wordInfo[ids[j + 2]].isStop
-          {
-            end = j + 2
-          }
+          if NameTitles.hebrewParticles.contains(wordInfo[ids[j + 1]].key), continuesName(j + 2) { end = j + 2 }
         }
         var chosen: (Link, Int)? = nil
         // A title is evidence of a name, not of which entity: a weak cross-script score also

@@ -59,6 +59,16 @@ struct GazetteerHitsTests {
     #expect(!names.contains("הרצוג לנשיא"))
   }
 
+  @Test("a gazetteer place without a prefix can be part of a name after a title; short titles after a letter are surnames")
+  func titleCueKeepsNamesThatAreAlsoPlaces() throws {
+    let gz = try NameIndex(gazetteer: "L1\tישראל\tplace\nL2\tשרון\tplace\n")
+    let es = EntityReconciler(gazetteer: gz).reconcile([
+      ReconcilerDocument(id: "he.txt", text: "השר ישראל כץ אמר. השר אריאל שרון נאם. השר גונן שגב נאם. השר עמוס הדר נאם.\n")
+    ])
+    let names = Set(es.flatMap(\.names.he))
+    for n in ["ישראל כץ", "אריאל שרון", "גונן שגב", "עמוס הדר"] { #expect(names.contains(n), "\(n)") }
+  }
+
   @Test("without the gazetteer the same words are not names")
   func noGazetteerNoHits() {
     let text = "אתמול הם טסו לבאקו עם הזמרת שושנה דמארי, ומשם חזרו הביתה.\n"
