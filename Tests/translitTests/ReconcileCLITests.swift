@@ -73,5 +73,10 @@ struct ReconcileCLITests {
     let bad = try CLI.run(["reconcile", "--quiet", dir + "/in/he.txt", "-o", dir + "/no/such/dir/out.jsonl"])
     #expect(bad.status == 74)
     #expect(!FileManager.default.fileExists(atPath: dir + "/no/such/dir/out.jsonl"))
+    // An empty directory is no failure: the (empty) result, exit 0.
+    try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+    let empty = try CLI.run(["reconcile", "--quiet", "--format", "tsv", dir + "/empty"])
+    #expect(empty.status == 0)
+    #expect(empty.out.hasPrefix("id\ttype"))
   }
 }

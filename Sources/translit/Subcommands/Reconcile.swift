@@ -76,8 +76,9 @@ extension TranslitCommand {
           sources.append(.file(path: f))
         }
       }
-      // Nothing to reconcile: no output is written (an existing one is left as it was).
-      if sources.isEmpty { throw ExitCode(ExitCodes.ioError) }
+      // Every input failed: no output is written (an existing one is left as it was). An
+      // empty directory is no failure: its (empty) result is written.
+      if sources.isEmpty && failures > 0 { throw ExitCode(ExitCodes.ioError) }
       var reconciler = EntityReconciler()
       if let gazetteer { reconciler.gazetteer = try loadGazetteer(gazetteer) }
       let format = format ?? (output == nil ? .table : .jsonl)
