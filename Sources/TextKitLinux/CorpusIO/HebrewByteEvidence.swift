@@ -218,8 +218,9 @@ struct CyrillicByteShape {
   /// Words with a capital after a small letter: not how Russian is written, but how Greek
   /// (accented vowels DC–DF) and Arabic (letters C1–DF) read as windows-1251.
   private(set) var mixedCase = 0
-  /// Words with ы (FB) or я (FF): bytes windows-1255 and ISO-8859-8 do not define, so such a
-  /// word of small letters cannot be Hebrew (я тебя люблю, мы).
+  /// Words with ы (FB), ь (FC) or я (FF): bytes windows-1255 and ISO-8859-8 do not define, so
+  /// such a word of small letters cannot be Hebrew (я тебя люблю, мы, день). (FC is Greek ό in
+  /// ISO-8859-7: the caller lets ICU's Greek guess veto.)
   private(set) var notHebrew = 0
 
   /// Scans `sample`.
@@ -253,7 +254,14 @@ struct CyrillicByteShape {
         for b in sample[i..<end] {
           if Self.isCapital(b) { mixed = mixed || sawSmall } else { sawSmall = true }
         }
-        if sample[i..<end].contains(where: { $0 == 0xFB || $0 == 0xFF }) { notHebrew += 1 }
+        // ь counts in a word with a Russian vowel (день): Greek ό is FC too, but Greek read as
+        // windows-1251 has none of а е и о у (μόνο is мьнп, αυτό бхфь).
+        let word = sample[i..<end]
+        if word.contains(where: { $0 == 0xFB || $0 == 0xFF })
+          || (word.contains(0xFC) && word.contains(where: { [0xE0, 0xE5, 0xE8, 0xEE, 0xF3, 0xB8].contains($0) }))
+        {
+          notHebrew += 1
+        }
         if mixed {
           mixedCase += 1
         } else if end - i >= 2 && Self.isCapital(sample[i]) && !Self.isCapital(sample[i + 1]) {

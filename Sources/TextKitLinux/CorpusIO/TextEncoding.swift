@@ -159,12 +159,12 @@ public enum EncodingDetector {
         encoding: .icu("windows-1251"), bomLength: 0,
         reason: "not UTF-8; words of Cyrillic letters in windows-1251, capitalized")
     }
-    // So are words with ы or я (FB, FF), which windows-1255 does not define: one word in twenty
+    // So are words with ы, ь or я (FB, FC, FF), which windows-1255 does not define: one word in twenty
     // at least (about one in five has one in Russian), so that a stray byte in Hebrew is not it.
     if cyrillic.isCyrillic && cyrillic.notHebrew > 0 && cyrillic.notHebrew * 20 >= cyrillic.words && !icuGreekOrArabic {
       return .init(
         encoding: .icu("windows-1251"), bomLength: 0,
-        reason: "not UTF-8; words of Cyrillic letters in windows-1251, with ы or я (no Hebrew bytes)")
+        reason: "not UTF-8; words of Cyrillic letters in windows-1251, with ы, ь or я (no Hebrew bytes)")
     }
     if cyrillic.isCyrillic && hebrew.lettersOnly && hebrew.cyrillicLogOdds > 3 && !icuGreekOrArabic {
       return .init(

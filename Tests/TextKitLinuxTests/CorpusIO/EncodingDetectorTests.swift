@@ -141,7 +141,7 @@ struct EncodingDetectorTests {
     "глава правительства\n", "Москва\n", "Да\n", "Он сказал: да.\n", "Баку, 3 декабря — встреча\n",
     "Спасибо большое\n", "Привет, мир!\n", "Он сказал: «да»\n",
     // ы and я (FB, FF) are no windows-1255 bytes: these had no fitting guess and failed as UTF-8.
-    "я тебя люблю\n", "мы\n", "вы были там\n",
+    "я тебя люблю\n", "мы\n", "вы были там\n", "день\n", "ночь\n", "жизнь\n",
   ]
 
   @Test("short Russian in windows-1251 is windows-1251", arguments: russian)
@@ -175,6 +175,14 @@ struct EncodingDetectorTests {
     var bytes = LegacySample(windows1255: text).bytes
     bytes.insert(0xFF, at: 5)
     #expect(EncodingDetector.detect(bytes).encoding != .icu("windows-1251"))
+  }
+
+  /// Greek ό is byte FC, ь in windows-1251; a Greek word read so has no Russian vowel
+  /// (μόνο is мьнп), so it is not taken for Russian.
+  @Test func shortGreekIsNotWindows1251() {
+    for bytes: [UInt8] in [[0xEC, 0xFC, 0xED, 0xEF, 0x0A], [0xE1, 0xF5, 0xF4, 0xFC, 0x0A]] {  // μόνο, αυτό
+      #expect(EncodingDetector.detect(bytes).encoding != .icu("windows-1251"))
+    }
   }
 
   @Test func dosHebrewIsCP862() throws {
