@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import TextKitLinux
 
 #if canImport(Glibc)
@@ -44,6 +45,16 @@ enum ExitCodes {
     if failures.contains(where: { $0.kind == .usage }) { return usage }
     return failures.allSatisfy { $0.kind.isDataError } ? dataError : ioError
   }
+}
+
+/// Why `path` cannot be read, for an error message: a directory, or the system's reason.
+func unreadableReason(_ path: String) -> String {
+  var isDirectory = false
+  if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+    return String(cString: strerror(EISDIR))
+  }
+  if access(path, R_OK) != 0 { return String(cString: strerror(errno)) }
+  return "cannot be read"
 }
 
 /// Writes one line to standard error.

@@ -43,7 +43,7 @@ extension TranslitCommand {
       /// skipped, blank lines skipped; a line without both names is an error (exit 65).
       func readPairs(_ path: String) throws -> [(he: String, en: String, kind: String)] {
         guard let data = FileManager.default.contents(atPath: path) else {
-          printError("translit: cannot read \(path): \(String(cString: strerror(errno)))")
+          printError("translit: cannot read \(path): \(unreadableReason(path))")
           throw ExitCode(74)
         }
         var out: [(String, String, String)] = []

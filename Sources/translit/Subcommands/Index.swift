@@ -42,7 +42,7 @@ extension TranslitCommand {
 /// Reads a gazetteer file into an index, turning errors into a message and exit code 65.
 func loadGazetteer(_ path: String, keepPrepared: Bool = true) throws -> NameIndex {
   guard let data = FileManager.default.contents(atPath: path) else {
-    printError("translit: cannot read \(path): \(String(cString: strerror(errno)))")
+    printError("translit: cannot read \(path): \(unreadableReason(path))")
     throw ExitCode(74)
   }
   do {

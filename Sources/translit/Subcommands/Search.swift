@@ -39,8 +39,9 @@ extension TranslitCommand {
     func run() throws {
       let idx: NameIndex
       if let index {
-        guard access(index, R_OK) == 0 else {
-          printError("translit: cannot read \(index): \(String(cString: strerror(errno)))")
+        var isDirectory = false
+        guard access(index, R_OK) == 0, !(FileManager.default.fileExists(atPath: index, isDirectory: &isDirectory) && isDirectory) else {
+          printError("translit: cannot read \(index): \(unreadableReason(index))")
           throw ExitCode(74)
         }
         do { idx = try NameIndex(contentsOf: index) } catch {
