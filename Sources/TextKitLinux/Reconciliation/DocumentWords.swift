@@ -65,9 +65,22 @@ enum DocumentWords {
     (0x300...0x36F).contains(v) || ((0x591...0x5C7).contains(v) && v != 0x5BE && v != 0x5C0 && v != 0x5C3 && v != 0x5C6)
   }
   /// Invisible format characters that occur inside words: soft hyphen, ZWSP, ZWNJ, ZWJ,
-  /// LRM, RLM, word joiner, BOM.
+  /// LRM, RLM, ALM, the bidi embeddings and isolates, word joiner, invisible separator, BOM.
   @inline(__always) static func isInvisible(_ v: UInt32) -> Bool {
-    v == 0xAD || (0x200B...0x200F).contains(v) || v == 0x2060 || v == 0xFEFF
+    v == 0xAD || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2069).contains(v)
+      || v == 0x61C || v == 0xFEFF
+  }
+
+  /// Whether a letter comes at `i` after any number of invisible characters.
+  static func letterFollowsInvisibles(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+    var i = start
+    while i < end {
+      let (v, w) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : decode(bytes, i, end)
+      if isLetter(v) { return true }
+      if !isInvisible(v) { return false }
+      i += w
+    }
+    return false
   }
   @inline(__always) static func isGeresh(_ v: UInt32) -> Bool {
     v == 0x27 || v == 0x5F3 || v == 0x2019 || v == 0x2018 || v == 0xB4 || v == 0x60
@@ -232,7 +245,7 @@ enum DocumentWords {
           firstScalar = v
           hebrewWord = (0x5D0...0x5F2).contains(v)
         }
-      } else if inWord && isInvisible(v) && i + w < end && isLetter(decode(bytes, i + w, end).0) {
+      } else if inWord && isInvisible(v) && letterFollowsInvisibles(bytes, i + w, end) {
         // A soft hyphen, zero-width space or joiner, or a direction mark between two letters
         // is inside the word (Ali\u{AD}yev, בב\u{200E}אקו); the matcher ignores it.
       } else if inWord && (isGeresh(v) || isGershayim(v)) {

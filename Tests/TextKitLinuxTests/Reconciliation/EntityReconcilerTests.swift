@@ -42,6 +42,11 @@ struct EntityReconcilerTests {
     let baku = try #require(entity(es, latin: "Baku"))
     #expect(baku.names.he == ["באקו"])
     #expect(baku.mentions.count == 2)
+    // Two in a row, and an isolate pair, too.
+    let two = ReconcilerDocument(id: "en2.txt", text: "President Ilham Ali\u{200B}\u{AD}yev met Ba\u{2066}k\u{2069}u.\n")
+    let names = EntityReconciler().reconcile([two]).flatMap(\.names.latin)
+    #expect(names.contains("Ilham Aliyev"))
+    #expect(names.contains("Baku"))
   }
 
   @Test func pointedWordWithAPrefixLinks() throws {
