@@ -755,10 +755,15 @@ final class ReconcilerRun {
   func readings(_ id: Int) -> [(key: String, prefix: Int)] {
     if let r = gazetteerReadings[id] { return r }
     var out = [(key: wordInfo[id].key, prefix: 0)]
-    for split in HebrewPrefixAnalyzer().splits(of: hebrewWordTable.string(id)) where !split.isUnsplit {
+    let word = hebrewWordTable.string(id)
+    for split in HebrewPrefixAnalyzer().splits(of: word) where !split.isUnsplit {
       let key = NameFolding.hebrewKey(Substring(split.stem))
       if !key.isEmpty && !out.contains(where: { $0.key == key }) {
-        out.append((key, split.prefixes.count * 2 + (split.separator.map { String($0).utf8.count } ?? 0)))
+        // The bytes before the stem: with points (בְּבָאקוּ) more than two a prefix letter.
+        let prefix = word.hasSuffix(split.stem)
+          ? word.utf8.count - split.stem.utf8.count
+          : split.prefixes.count * 2 + (split.separator.map { String($0).utf8.count } ?? 0)
+        out.append((key, prefix))
       }
     }
     gazetteerReadings[id] = out

@@ -69,6 +69,14 @@ struct GazetteerHitsTests {
     for n in ["ישראל כץ", "אריאל שרון", "גונן שגב", "עמוס הדר"] { #expect(names.contains(n), "\(n)") }
   }
 
+  @Test("a hit on a pointed word with a prefix starts after the prefix's points")
+  func pointedPrefixedHit() throws {
+    // The prefix was taken as two bytes a letter: the mention began with its sheva and dagesh.
+    let es = try Self.reconciler().reconcile([ReconcilerDocument(id: "he.txt", text: "ביקרנו בְּבָאקוּ.\n")])
+    let baku = try #require(es.first { $0.id == "Q9248" })
+    #expect(baku.mentions.map(\.text) == ["בָאקוּ"])
+  }
+
   @Test("without the gazetteer the same words are not names")
   func noGazetteerNoHits() {
     let text = "אתמול הם טסו לבאקו עם הזמרת שושנה דמארי, ומשם חזרו הביתה.\n"
