@@ -61,9 +61,20 @@ public struct PreparedName: Sendable {
     if raw.contains(where: { NameFolding.startsWithFinalLetter($0) }) {
       let scripts = raw.map { NameFolding.script(of: $0) }
       if scripts.contains(.latin) || scripts.contains(.cyrillic) {
-        raw = zip(raw, scripts).map { t, script in
-          script == .hebrew ? Substring(String(String.UnicodeScalarView(t.unicodeScalars.reversed()))) : t
+        // Each run of Hebrew words was stored reversed as a whole: its words in reverse order,
+        // each word's letters reversed ("Yael יול ןהכ" is Yael כהן לוי).
+        var out: [Substring] = []
+        var run: [Substring] = []
+        for (t, script) in zip(raw, scripts) {
+          if script == .hebrew {
+            run.append(Substring(String(String.UnicodeScalarView(t.unicodeScalars.reversed()))))
+          } else {
+            out += run.reversed()
+            run = []
+            out.append(t)
+          }
         }
+        raw = out + run.reversed()
       } else {
         raw = NameFolding.rawTokens(String(String.UnicodeScalarView(name.unicodeScalars.reversed())))
       }

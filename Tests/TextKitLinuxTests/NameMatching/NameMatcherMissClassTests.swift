@@ -74,6 +74,8 @@ struct NameMatcherMissClassTests {
     // A Latin word beside visual Hebrew keeps its letters (it read "leaY": 0.028).
     #expect(NameMatcher().match("Yael ןהכ", "Yael Cohen").isMatch)
     #expect(PreparedName("Yael ןהכ").skeleton == PreparedName("Yael כהן").skeleton)
+    // A run of Hebrew words is reversed as a whole, word order too.
+    #expect(PreparedName("Yael יול ןהכ").tokens.map(\.text) == PreparedName("Yael כהן לוי").tokens.map(\.text))
     // Digits are not reported as stripped titles.
     #expect(PreparedName("123 Ilham").strippedTitles.isEmpty)
   }
