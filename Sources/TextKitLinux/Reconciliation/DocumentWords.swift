@@ -64,12 +64,8 @@ enum DocumentWords {
   @inline(__always) static func isMark(_ v: UInt32) -> Bool {
     (0x300...0x36F).contains(v) || ((0x591...0x5C7).contains(v) && v != 0x5BE && v != 0x5C0 && v != 0x5C3 && v != 0x5C6)
   }
-  /// Invisible format characters that occur inside words: soft hyphen, ZWSP, ZWNJ, ZWJ,
-  /// LRM, RLM, ALM, the bidi embeddings and isolates, word joiner, invisible separator, BOM.
-  @inline(__always) static func isInvisible(_ v: UInt32) -> Bool {
-    v == 0xAD || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2069).contains(v)
-      || v == 0x61C || v == 0xFEFF
-  }
+  /// Invisible format characters that occur inside words (``InvisibleFormat``).
+  @inline(__always) static func isInvisible(_ v: UInt32) -> Bool { InvisibleFormat.contains(v) }
 
   /// Whether a letter comes at `i` after any number of invisible characters.
   static func letterFollowsInvisibles(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {

@@ -280,7 +280,8 @@ final class ReconcilerRun {
 
   /// Whitespace runs inside a name folded to one space (names that wrap a line).
   static func displayName(_ text: String, latin: Bool) -> String {
-    let plain = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 && (latin || $0 == 0xE2 || $0 == 0xC2 || $0 == 0xEF) }
+    let plain = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 && latin }
+      && !text.unicodeScalars.contains { InvisibleFormat.contains($0.value) }
     if plain { return text }
     // Invisible characters inside a word (soft hyphen, ZWSP, direction marks) are not shown.
     var visible = String.UnicodeScalarView()

@@ -522,11 +522,7 @@ public struct Transliterator: Sendable {
 
   /// Format characters that are not part of how a word is spelled: soft hyphen, zero-width
   /// space and joiners, bidi marks, embeddings and isolates, word joiner, BOM.
-  @inline(__always) static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    return v == 0x00AD || v == 0x061C || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v)
-      || (0x2060...0x2069).contains(v) || v == 0xFEFF
-  }
+  @inline(__always) static func isIgnorable(_ s: Unicode.Scalar) -> Bool { InvisibleFormat.contains(s.value) }
 
   /// Punctuation, symbols, digits and control characters between or after the tokens of a
   /// name: hyphens, dashes, maqaf, `, ; : ! ? / & …`, sof pasuq, `2` and the like. Not separators: the apostrophes and geresh

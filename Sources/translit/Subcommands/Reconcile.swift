@@ -63,13 +63,8 @@ extension TranslitCommand {
       var failures = 0
       for input in inputs {
         for f in files(input) {
-          if access(f, R_OK) != 0 {
-            printError("translit: cannot read \(f): \(String(cString: strerror(errno)))")
-            failures += 1
-            continue
-          }
-          if FileManager.default.fileExists(atPath: f + "/") {
-            printError("translit: cannot read \(f): \(String(cString: strerror(EISDIR)))")
+          if access(f, R_OK) != 0 || FileManager.default.fileExists(atPath: f + "/") {
+            printError("translit: cannot read \(f): \(unreadableReason(f))")
             failures += 1
             continue
           }
